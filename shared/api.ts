@@ -1,0 +1,144 @@
+// The one contract between the UI and the Node-side services. Every method takes one plain
+// argument object and returns a promise; the desktop (IPC) and browser-mode (HTTP) transports are
+// both generic over this interface, so a method is added here once, given an argument schema in
+// apiSchemas.ts, and implemented once in electron/services.
+
+import type { FieldDef } from './dataset';
+
+export type AppMode = 'desktop' | 'browser';
+
+export interface AppInfo {
+  version: string;
+  mode: AppMode;
+  /** Why the app fell back or what failed at start-up (e.g. the default workspace was refused). */
+  startupMessage: string | null;
+}
+
+export interface SegmentCount {
+  name: string;
+  accounts: number;
+}
+
+export interface WorkspaceSummary {
+  path: string;
+  name: string;
+  isDemo: boolean;
+  schemaVersion: number;
+  accountCount: number;
+  churnedCount: number;
+  totalArr: number;
+  /** `YYYY-MM-DD`, ascending. */
+  snapshotDates: string[];
+  /** Accounts per value of the `segment` attribute, largest first (empty when there is none). */
+  segments: SegmentCount[];
+  attributes: FieldDef[];
+  metrics: FieldDef[];
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export const ACCOUNT_SORT_COLUMNS = ['name', 'key', 'segment', 'arr', 'churnDate'] as const;
+export type AccountSortColumn = (typeof ACCOUNT_SORT_COLUMNS)[number];
+
+export interface AccountsPageRequest {
+  offset: number;
+  limit: number;
+  sort?: { column: AccountSortColumn; direction: 'asc' | 'desc' };
+  /** Case-insensitive substring of the account name or id. */
+  search?: string;
+  /** Only accounts of this `segment` attribute value. */
+  segment?: string;
+}
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface AccountRow {
+  /** Position in the workspace's columns; stable while the workspace is open. */
+  index: number;
+  key: string;
+  name: string;
+  segment: string | null;
+  arr: number | null;
+  churned: boolean;
+  churnDate: string | null;
+  /** Latest snapshot in which the account has a row. */
+  lastSnapshot: string | null;
+  /** Attribute values by attribute name (dates as `YYYY-MM-DD`). */
+  attributes: Record<string, AttributeValue>;
+}
+
+export interface AccountsPage {
+  /** Accounts matching the search and filter, before paging. */
+  total: number;
+  offset: number;
+  rows: AccountRow[];
+}
+
+export interface Api {
+  getAppInfo(args: Record<string, never>): Promise<AppInfo>;
+  /** null when no workspace is open (e.g. the last one was refused). */
+  getWorkspaceSummary(args: Record<string, never>): Promise<WorkspaceSummary | null>;
+  openWorkspace(args: { path: string }): Promise<WorkspaceSummary>;
+  /** Creates an empty workspace file (refuses to overwrite an existing file) and opens it. */
+  createWorkspace(args: { path: string; name?: string }): Promise<WorkspaceSummary>;
+  /** Opens the demo workspace in the data folder, generating it if it does not exist. */
+  openDemoWorkspace(args: Record<string, never>): Promise<WorkspaceSummary>;
+  listRecentWorkspaces(args: Record<string, never>): Promise<RecentWorkspace[]>;
+  listAccounts(args: AccountsPageRequest): Promise<AccountsPage>;
+}
+
+export type ApiMethod = keyof Api;
+export type ApiArgs<M extends ApiMethod> = Parameters<Api[M]>[0];
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<Api[M]>>;
+
+/** The method names as a value (the preload and the HTTP client need them at run time). */
+export const API_METHODS = [
+  'getAppInfo',
+  'getWorkspaceSummary',
+  'openWorkspace',
+  'createWorkspace',
+  'openDemoWorkspace',
+  'listRecentWorkspaces',
+  'listAccounts',
+] as const satisfies readonly ApiMethod[];
+
+// Fails to compile when API_METHODS and the interface disagree.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const API_METHODS_COMPLETE: SameKeys<(typeof API_METHODS)[number], ApiMethod> = true;
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}
+
+export type ApiErrorCode =
+  | 'invalid_argument'
+  | 'unknown_method'
+  | 'not_found'
+  | 'no_workspace'
+  | 'workspace_refused'
+  | 'already_exists'
+  | 'internal';
+
+/** What crosses a transport: a value or an error with a code and a message for people. */
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Unwraps an envelope on the client side, turning an error back into a thrown ApiError. */
+export function unwrapEnvelope<T>(envelope: ApiEnvelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message);
+}

@@ -1,0 +1,49 @@
+// Argument schemas for every api method. The Node side validates each call against these before a
+// service sees it; the mapped type ties each schema to the interface's argument type.
+
+import { z } from 'zod';
+import { ACCOUNT_SORT_COLUMNS, type ApiArgs, type ApiMethod } from './api';
+
+const noArgs = z.object({}).strict();
+
+/** A file-system path as the user gave it: non-empty, bounded, no NUL bytes. */
+const filePath = z
+  .string()
+  .min(1, 'path must not be empty')
+  .max(4096, 'path is longer than 4096 characters')
+  .refine((p) => !p.includes('\0'), 'path must not contain NUL characters');
+
+export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
+  getAppInfo: noArgs,
+  getWorkspaceSummary: noArgs,
+  openWorkspace: z.object({ path: filePath }).strict(),
+  createWorkspace: z.object({ path: filePath, name: z.string().trim().min(1).max(200).optional() }).strict(),
+  openDemoWorkspace: noArgs,
+  listRecentWorkspaces: noArgs,
+  listAccounts: z
+    .object({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(10_000),
+      sort: z
+        .object({ column: z.enum(ACCOUNT_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
+        .strict()
+        .optional(),
+      search: z.string().max(500).optional(),
+      segment: z.string().max(500).optional(),
+    })
+    .strict(),
+};
+
+/** Validates one call's arguments; the message names each offending field. */
+export function parseApiArgs<M extends ApiMethod>(
+  method: M,
+  raw: unknown,
+): { ok: true; args: ApiArgs<M> } | { ok: false; message: string } {
+  const result = apiArgSchemas[method].safeParse(raw ?? {});
+  if (result.success) return { ok: true, args: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : 'arguments';
+    return `${where}: ${issue.message}`;
+  });
+  return { ok: false, message: `Invalid arguments for ${method}: ${problems.join('; ')}` };
+}
