@@ -32,7 +32,7 @@ function typedName(value: unknown): TypedArrayName | null {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-export function encodeWire(value: unknown): Uint8Array {
+export function encodeWire(value: unknown): Uint8Array<ArrayBuffer> {
   const blobs: AnyTypedArray[] = [];
   let blobBytes = 0;
   const header = JSON.stringify(value, (_key, v: unknown) => {
