@@ -142,3 +142,9 @@ export function unwrapEnvelope<T>(envelope: ApiEnvelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error.code, envelope.error.message);
 }
+
+/** What the desktop preload exposes on `window.healthscoreBridge`: each method answers an envelope. */
+export type ApiBridge = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiEnvelope<ApiResult<M>>> };
+
+/** The single IPC channel of the desktop transport: invoke(channel, method, args) → envelope. */
+export const IPC_API_CHANNEL = 'healthscore:api';

@@ -1,15 +1,15 @@
 // The renderer's one typed api client. In the desktop app the preload exposes the api on
-// `window.healthscore` (IPC underneath); in browser mode the same methods go over HTTP to the host
+// `window.healthscoreBridge` (IPC underneath); in browser mode the same methods go over HTTP to the host
 // on 127.0.0.1 with the per-run token. Either way callers see `Api` and get ApiError on failure.
 
-import { API_METHODS, ApiError, unwrapEnvelope, type Api, type ApiEnvelope, type ApiMethod } from '../../shared/api';
+import { API_METHODS, ApiError, unwrapEnvelope, type Api, type ApiBridge, type ApiEnvelope, type ApiMethod } from '../../shared/api';
 import { API_PATH_PREFIX, TOKEN_HEADER, TOKEN_QUERY_PARAM, WIRE_CONTENT_TYPE } from '../../shared/httpProtocol';
 import { decodeWire, encodeWire } from '../../shared/wire';
 
 declare global {
   interface Window {
     /** Present only in the desktop app (see electron/preload.ts). */
-    healthscore?: Api;
+    healthscoreBridge?: ApiBridge;
   }
 }
 
@@ -26,6 +26,16 @@ function readToken(): string | null {
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
+/** Wraps the desktop bridge so that errors arrive as ApiError with their code, as over HTTP. */
+function createIpcClient(bridge: ApiBridge): Api {
+  const client = {} as Record<ApiMethod, (args: unknown) => Promise<unknown>>;
+  for (const method of API_METHODS) {
+    const send = bridge[method] as (args: unknown) => Promise<ApiEnvelope<unknown>>;
+    client[method] = async (args) => unwrapEnvelope(await send(args ?? {}));
+  }
+  return client as unknown as Api;
 }
 
 function createHttpClient(): Api {
@@ -53,5 +63,5 @@ function createHttpClient(): Api {
   return client as unknown as Api;
 }
 
-export const api: Api = window.healthscore ?? createHttpClient();
-export const transport: 'ipc' | 'http' = window.healthscore ? 'ipc' : 'http';
+export const api: Api = window.healthscoreBridge ? createIpcClient(window.healthscoreBridge) : createHttpClient();
+export const transport: 'ipc' | 'http' = window.healthscoreBridge ? 'ipc' : 'http';

@@ -1,0 +1,152 @@
+// An in-memory, read-only view of the open workspace's accounts that answers the accounts table's
+// paged, sorted, searched queries. Built once per open workspace from column data; sort orders are
+// computed on first use and cached, so scrolling through 1M accounts costs one slice per page.
+
+import type { AccountRow, AccountSortColumn, AccountsPage, AccountsPageRequest, AttributeValue } from '../../shared/api';
+import { isTextColumn, type DatasetColumn } from '../../shared/dataset';
+import { epochDayToIso } from '../../shared/dates';
+import type { WorkspaceStore } from '../store/workspaceStore';
+
+export class AccountsView {
+  private readonly keys: string[];
+  private readonly names: string[];
+  private readonly searchText: string[];
+  private readonly arr: Float64Array;
+  private readonly segment: (string | null)[];
+  private readonly churnDate: (string | null)[];
+  private readonly churned: Uint8Array;
+  private readonly lastSnapshot: Int32Array;
+  private readonly snapshotDates: string[];
+  private readonly attributes: DatasetColumn[];
+  private readonly sortCache = new Map<string, Int32Array>();
+
+  constructor(store: WorkspaceStore) {
+    const { keys, names, arr } = store.readAccounts();
+    const n = keys.length;
+    this.keys = keys;
+    this.names = names;
+    this.arr = arr;
+    this.searchText = keys.map((k, i) => `${names[i]}\u0000${k}`.toLowerCase());
+    this.attributes = store.readAttributes();
+    const segmentColumn = this.attributes.find((c) => c.field.name.toLowerCase() === 'segment');
+    this.segment = segmentColumn && isTextColumn(segmentColumn.values) ? segmentColumn.values : new Array(n).fill(null);
+    this.churnDate = new Array(n).fill(null);
+    this.churned = new Uint8Array(n);
+    for (const [idx, date] of store.readChurn()) {
+      this.churned[idx] = 1;
+      this.churnDate[idx] = date;
+    }
+    const presence = store.readPresence();
+    this.snapshotDates = presence.map((p) => p.asOf);
+    this.lastSnapshot = new Int32Array(n).fill(-1);
+    presence.forEach((p, s) => {
+      for (let i = 0; i < n; i++) if (p.present[i]) this.lastSnapshot[i] = s;
+    });
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get churnedCount(): number {
+    let c = 0;
+    for (const v of this.churned) c += v;
+    return c;
+  }
+
+  get totalArr(): number {
+    let total = 0;
+    for (const v of this.arr) if (Number.isFinite(v)) total += v;
+    return total;
+  }
+
+  segmentCounts(): { name: string; accounts: number }[] {
+    const counts = new Map<string, number>();
+    for (const s of this.segment) if (s !== null) counts.set(s, (counts.get(s) ?? 0) + 1);
+    return [...counts].map(([name, accounts]) => ({ name, accounts })).sort((a, b) => b.accounts - a.accounts || a.name.localeCompare(b.name));
+  }
+
+  page(request: AccountsPageRequest): AccountsPage {
+    const order = this.sortedOrder(request.sort?.column ?? 'name', request.sort?.direction ?? 'asc');
+    const needle = request.search?.trim().toLowerCase() ?? '';
+    const segment = request.segment;
+    const filtered = !needle && segment === undefined;
+    let total = 0;
+    const rows: AccountRow[] = [];
+    const end = request.offset + request.limit;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      if (!filtered) {
+        if (segment !== undefined && this.segment[i] !== segment) continue;
+        if (needle && !this.searchText[i].includes(needle)) continue;
+      }
+      if (total >= request.offset && total < end) rows.push(this.row(i));
+      total++;
+      if (filtered && total >= end) {
+        total = order.length;
+        break;
+      }
+    }
+    return { total, offset: request.offset, rows };
+  }
+
+  private row(i: number): AccountRow {
+    const attributes: Record<string, AttributeValue> = {};
+    for (const column of this.attributes) attributes[column.field.name] = attributeValue(column, i);
+    return {
+      index: i,
+      key: this.keys[i],
+      name: this.names[i],
+      segment: this.segment[i],
+      arr: Number.isFinite(this.arr[i]) ? this.arr[i] : null,
+      churned: this.churned[i] === 1,
+      churnDate: this.churnDate[i],
+      lastSnapshot: this.lastSnapshot[i] >= 0 ? this.snapshotDates[this.lastSnapshot[i]] : null,
+      attributes,
+    };
+  }
+
+  /** Account positions in display order; missing values sort last in both directions. */
+  private sortedOrder(column: AccountSortColumn, direction: 'asc' | 'desc'): Int32Array {
+    const cacheKey = `${column}:${direction}`;
+    const cached = this.sortCache.get(cacheKey);
+    if (cached) return cached;
+    const order = Int32Array.from({ length: this.size }, (_, i) => i);
+    const sign = direction === 'asc' ? 1 : -1;
+    const text = (values: (string | null)[]) => (a: number, b: number) => {
+      const va = values[a];
+      const vb = values[b];
+      if (va === vb) return this.names[a].localeCompare(this.names[b]) || a - b;
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return sign * va.localeCompare(vb, undefined, { numeric: true }) || a - b;
+    };
+    const compare: Record<AccountSortColumn, (a: number, b: number) => number> = {
+      name: text(this.names),
+      key: text(this.keys),
+      segment: text(this.segment),
+      churnDate: text(this.churnDate),
+      arr: (a, b) => {
+        const va = this.arr[a];
+        const vb = this.arr[b];
+        const ma = Number.isNaN(va);
+        const mb = Number.isNaN(vb);
+        if (ma || mb) return ma === mb ? a - b : ma ? 1 : -1;
+        return sign * (va - vb) || a - b;
+      },
+    };
+    order.sort(compare[column]);
+    this.sortCache.set(cacheKey, order);
+    return order;
+  }
+}
+
+function attributeValue(column: DatasetColumn, i: number): AttributeValue {
+  const values = column.values;
+  if (isTextColumn(values)) return values[i];
+  const v = values[i];
+  if (Number.isNaN(v)) return null;
+  if (column.field.kind === 'boolean') return v === 1;
+  if (column.field.kind === 'date') return epochDayToIso(v);
+  return v;
+}

@@ -1,0 +1,105 @@
+// Writes a columnar dataset into a workspace in one transaction: either all of it lands or none.
+// Accounts are matched by key, so data for known accounts lands on their existing column position
+// and new accounts are appended; earlier columns stay valid (they read back padded).
+
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../shared/api';
+import type { ColumnValues, DatasetColumn, FieldDef, WorkspaceDataset } from '../../shared/dataset';
+import { decodeColumn, encodeColumn, encodePresence } from './columnCodec';
+
+export interface WriteOptions {
+  /** Where the data came from (file name), kept with each snapshot and churn event. */
+  source: string;
+  /** Replace snapshots whose date already exists instead of refusing. */
+  replaceSnapshots?: boolean;
+}
+
+/** Maps each dataset account to its store position, inserting unknown accounts. */
+function upsertAccounts(db: Database.Database, dataset: WorkspaceDataset): { positions: Int32Array; accountCount: number } {
+  const { keys, names, arr } = dataset.accounts;
+  const find = db.prepare('SELECT idx FROM accounts WHERE account_key = ?').pluck();
+  const insert = db.prepare('INSERT INTO accounts (idx, account_key, name, arr) VALUES (?, ?, ?, ?)');
+  const update = db.prepare('UPDATE accounts SET name = ?, arr = ? WHERE idx = ?');
+  let next = (db.prepare('SELECT coalesce(max(idx) + 1, 0) FROM accounts').pluck().get() as number) ?? 0;
+  const positions = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const arrValue = Number.isFinite(arr[i]) ? arr[i] : null;
+    const existing = find.get(keys[i]) as number | undefined;
+    if (existing === undefined) {
+      insert.run(next, keys[i], names[i], arrValue);
+      positions[i] = next++;
+    } else {
+      update.run(names[i], arrValue, existing);
+      positions[i] = existing;
+    }
+  }
+  return { positions, accountCount: next };
+}
+
+function fieldId(db: Database.Database, field: FieldDef, role: 'attribute' | 'metric'): number {
+  const row = db.prepare('SELECT id, kind FROM fields WHERE role = ? AND name = ?').get(role, field.name) as { id: number; kind: string } | undefined;
+  if (!row) return Number(db.prepare('INSERT INTO fields (name, role, kind) VALUES (?, ?, ?)').run(field.name, role, field.kind).lastInsertRowid);
+  if (row.kind !== field.kind) {
+    throw new ApiError('invalid_argument', `The ${role} "${field.name}" is stored as ${row.kind} but the new data has it as ${field.kind}.`);
+  }
+  return row.id;
+}
+
+/** Spreads dataset-ordered values onto store positions, over a base column (or all-missing). */
+function scatter(values: ColumnValues, positions: Int32Array, accountCount: number, base: ColumnValues | null): ColumnValues {
+  if (Array.isArray(values)) {
+    const out: (string | null)[] = base && Array.isArray(base) ? base.slice() : new Array(accountCount).fill(null);
+    for (let i = 0; i < positions.length; i++) out[positions[i]] = values[i];
+    return out;
+  }
+  const out = base && !Array.isArray(base) ? Float64Array.from(base) : new Float64Array(accountCount).fill(Number.NaN);
+  for (let i = 0; i < positions.length; i++) out[positions[i]] = values[i];
+  return out;
+}
+
+function writeAttributes(db: Database.Database, columns: DatasetColumn[], positions: Int32Array, accountCount: number): void {
+  const read = db.prepare('SELECT row_count, data FROM attribute_columns WHERE field_id = ?');
+  const upsert = db.prepare(
+    'INSERT INTO attribute_columns (field_id, row_count, data) VALUES (?, ?, ?) ON CONFLICT(field_id) DO UPDATE SET row_count = excluded.row_count, data = excluded.data',
+  );
+  for (const column of columns) {
+    const id = fieldId(db, column.field, 'attribute');
+    const old = read.get(id) as { row_count: number; data: Buffer } | undefined;
+    const base = old ? decodeColumn(column.field.kind, old.data, old.row_count, accountCount) : null;
+    upsert.run(id, accountCount, encodeColumn(scatter(column.values, positions, accountCount, base)));
+  }
+}
+
+function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positions: Int32Array, accountCount: number, options: WriteOptions): void {
+  const existing = db.prepare('SELECT id FROM snapshots WHERE as_of = ?').pluck();
+  const remove = db.prepare('DELETE FROM snapshots WHERE id = ?');
+  const insertSnapshot = db.prepare('INSERT INTO snapshots (as_of, row_count, present, imported_at, source) VALUES (?, ?, ?, ?, ?)');
+  const insertColumn = db.prepare('INSERT INTO snapshot_columns (snapshot_id, field_id, row_count, data) VALUES (?, ?, ?, ?)');
+  const now = new Date().toISOString();
+  for (const snapshot of dataset.snapshots) {
+    const old = existing.get(snapshot.asOf) as number | undefined;
+    if (old !== undefined) {
+      if (!options.replaceSnapshots) throw new ApiError('already_exists', `The workspace already has a snapshot dated ${snapshot.asOf}.`);
+      remove.run(old);
+    }
+    const present = new Uint8Array(accountCount);
+    for (let i = 0; i < positions.length; i++) present[positions[i]] = snapshot.present[i];
+    const id = Number(insertSnapshot.run(snapshot.asOf, accountCount, encodePresence(present), now, options.source).lastInsertRowid);
+    for (const column of snapshot.metrics) {
+      const values = scatter(column.values, positions, accountCount, null);
+      insertColumn.run(id, fieldId(db, column.field, 'metric'), accountCount, encodeColumn(values));
+    }
+  }
+}
+
+export function writeDataset(db: Database.Database, dataset: WorkspaceDataset, options: WriteOptions): void {
+  const keys = dataset.accounts.keys;
+  if (new Set(keys).size !== keys.length) throw new ApiError('invalid_argument', 'The dataset has duplicate account ids.');
+  db.transaction(() => {
+    const { positions, accountCount } = upsertAccounts(db, dataset);
+    writeAttributes(db, dataset.accounts.attributes, positions, accountCount);
+    writeSnapshots(db, dataset, positions, accountCount, options);
+    const insertChurn = db.prepare('INSERT INTO churn_events (account_idx, churn_date, source) VALUES (?, ?, ?)');
+    for (const event of dataset.churn) insertChurn.run(positions[event.accountIndex], event.churnDate, options.source);
+  })();
+}
