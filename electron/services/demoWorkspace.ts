@@ -2,12 +2,14 @@
 // temporary file and renamed into place, so an interrupted first start never leaves half a demo.
 
 import fs from 'node:fs';
+import { ApiError } from '../../shared/api';
 import { DEMO_WORKSPACE_NAME, generateDemoDataset } from '../../shared/demo/generateDemoDataset';
 import { removeWorkspaceFiles } from '../store/openDatabase';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { demoWorkspacePath } from './appPaths';
 
 export function writeDemoWorkspace(file: string, options: { accounts?: number; seed?: number } = {}): void {
+  if (fs.existsSync(file)) throw new ApiError('already_exists', `"${file}" already exists; the demo is only written to a new file.`);
   const temp = `${file}.${process.pid}.creating`;
   removeWorkspaceFiles(temp);
   const store = WorkspaceStore.create(temp, DEMO_WORKSPACE_NAME, { isDemo: true });
