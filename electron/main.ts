@@ -8,7 +8,8 @@ import { DATA_DIR_ENV, PRODUCT_NAME } from './services/appPaths';
 import { Workbench } from './services/workbench';
 import { createDispatcher } from './transport/dispatch';
 import { registerIpcApi } from './transport/ipc';
-import { applySecurityBaseline, isAppUrl, secureWebPreferences } from './windowSecurity';
+import { isAppUrl, secureWebPreferences } from './securityPolicy';
+import { applySecurityBaseline } from './windowSecurity';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isApiMethod } from '../../shared/api';
 import { API_PATH_PREFIX, TOKEN_HEADER, WIRE_CONTENT_TYPE } from '../../shared/httpProtocol';
 import { decodeWire, encodeWire } from '../../shared/wire';
-import { CONTENT_SECURITY_POLICY } from '../security';
+import { CONTENT_SECURITY_POLICY } from '../securityPolicy';
 import type { Dispatcher } from './dispatch';
 
 export interface HttpHostOptions {

@@ -27,11 +27,11 @@ describe('workbench service', () => {
     const dataDir = tempDir();
     const wb = workbenchIn(dataDir);
     wb.start();
-    const summary = await wb.getWorkspaceSummary({});
+    const summary = await wb.getWorkspaceSummary();
     expect(summary?.path).toBe(demoWorkspacePath(dataDir));
     expect(summary?.accountCount).toBe(2000);
     expect(summary?.segments.map((s) => s.name).sort()).toEqual(['Enterprise', 'Mid-Market', 'SMB']);
-    expect((await wb.listRecentWorkspaces({}))[0]).toMatchObject({ path: demoWorkspacePath(dataDir), exists: true });
+    expect((await wb.listRecentWorkspaces())[0]).toMatchObject({ path: demoWorkspacePath(dataDir), exists: true });
     wb.close();
   });
 
@@ -43,7 +43,7 @@ describe('workbench service', () => {
     first.close();
     const second = workbenchIn(dataDir);
     second.start();
-    expect((await second.getWorkspaceSummary({}))?.name).toBe('Small book');
+    expect((await second.getWorkspaceSummary())?.name).toBe('Small book');
     second.close();
   });
 
@@ -54,7 +54,7 @@ describe('workbench service', () => {
     const bad = path.join(dataDir, 'bad.hsw');
     fs.writeFileSync(bad, 'garbage');
     await expect(wb.openWorkspace({ path: bad })).rejects.toMatchObject({ code: 'workspace_refused' });
-    expect((await wb.getWorkspaceSummary({}))?.name).toBe('Small book');
+    expect((await wb.getWorkspaceSummary())?.name).toBe('Small book');
     expect((await wb.listAccounts({ offset: 0, limit: 10 })).total).toBe(3);
     wb.close();
   });
@@ -65,11 +65,11 @@ describe('workbench service', () => {
     fs.writeFileSync(bad, 'garbage');
     const wb = workbenchIn(dataDir);
     wb.start(bad);
-    expect(await wb.getWorkspaceSummary({})).toBeNull();
-    expect((await wb.getAppInfo({})).startupMessage).toMatch(/not an SQLite database/);
+    expect(await wb.getWorkspaceSummary()).toBeNull();
+    expect((await wb.getAppInfo()).startupMessage).toMatch(/not an SQLite database/);
     await expect(wb.listAccounts({ offset: 0, limit: 10 })).rejects.toBeInstanceOf(ApiError);
-    expect((await wb.openDemoWorkspace({})).isDemo).toBe(true);
-    expect((await wb.getAppInfo({})).startupMessage).toBeNull();
+    expect((await wb.openDemoWorkspace()).isDemo).toBe(true);
+    expect((await wb.getAppInfo()).startupMessage).toBeNull();
     wb.close();
   });
 
@@ -81,7 +81,7 @@ describe('workbench service', () => {
     expect(summary).toMatchObject({ name: 'Fresh start', accountCount: 0, snapshotDates: [], segments: [] });
     await expect(wb.createWorkspace({ path: file })).rejects.toMatchObject({ code: 'already_exists' });
     fs.rmSync(file);
-    expect((await wb.listRecentWorkspaces({})).find((r) => r.path === file)?.exists).toBe(false);
+    expect((await wb.listRecentWorkspaces()).find((r) => r.path === file)?.exists).toBe(false);
     wb.close();
   });
 });
@@ -142,7 +142,7 @@ describe('accounts listing', () => {
     expect(arrs).toEqual([...arrs].sort((a, b) => b - a));
     const smb = await wb.listAccounts({ offset: 0, limit: 5000, segment: 'SMB' });
     expect(smb.rows.every((r) => r.segment === 'SMB')).toBe(true);
-    expect(smb.total).toBe((await wb.getWorkspaceSummary({}))?.segments.find((s) => s.name === 'SMB')?.accounts);
+    expect(smb.total).toBe((await wb.getWorkspaceSummary())?.segments.find((s) => s.name === 'SMB')?.accounts);
     wb.close();
   });
 });
