@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.HEALTHSCORE_CHROMIUM ?? '/usr/bin/chromium';
@@ -17,9 +15,8 @@ export function chromiumUnavailableReason(): string | null {
   return reason;
 }
 
-/** Debian's Chromium, headless, with the flags this offline machine needs (no background network). */
+/** Debian's Chromium, headless, with the flags this offline machine needs (no background network); Playwright gives it a fresh temporary profile. */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'healthscore-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -32,14 +29,10 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

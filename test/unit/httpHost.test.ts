@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWire, decodeWire } from '../../shared/wire';
 import { TOKEN_HEADER, WIRE_CONTENT_TYPE } from '../../shared/httpProtocol';
@@ -61,10 +62,21 @@ describe('browser-mode HTTP host', () => {
     expect((await call('getWorkspaceSummary', {}, host.token.slice(1))).status).toBe(401);
   });
 
-  it.each(['evil.example.com', 'evil.example.com:80', '127.0.0.1.nip.io', '0.0.0.0', '[::1]', ''])('refuses Host "%s" (403), even with the token', async (badHost) => {
+  it.each(['evil.example.com', 'evil.example.com:80', '127.0.0.1.nip.io', '0.0.0.0', '[::1]', '127.0.0.2'])('refuses Host "%s" (403), even with the token', async (badHost) => {
     const api = await request(host.port, { path: '/api/getWorkspaceSummary', method: 'POST', host: badHost, token: host.token, body: encodeWire({}) });
     expect(api.status).toBe(403);
     expect((await request(host.port, { path: '/', host: badHost })).status).toBe(403);
+  });
+
+  it('refuses a request without any Host header (403)', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(host.port, '127.0.0.1', () => socket.end('GET / HTTP/1.0\r\n\r\n'));
+      let data = '';
+      socket.on('data', (c) => (data += c.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.[01] 403/);
   });
 
   it('accepts localhost as Host', async () => {
@@ -92,7 +104,8 @@ describe('browser-mode HTTP host', () => {
     expect(index.headers['content-security-policy']).not.toMatch(/unsafe-(inline|eval)/);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect((await request(host.port, { path: '/../../package.json' })).status).not.toBe(200);
-    expect((await request(host.port, { path: '/%2e%2e/%2e%2e/package.json' })).status).toBe(403);
+    expect((await request(host.port, { path: '/..%2f..%2fpackage.json' })).status).toBe(403);
+    expect((await request(host.port, { path: '/%2e%2e/%2e%2e/package.json' })).body.toString()).not.toContain('healthscore-workbench');
     expect((await request(host.port, { path: '/nope.js' })).status).toBe(404);
   });
 
