@@ -159,6 +159,12 @@ class FakeBackend {
     this.failures.set(method, { error, once });
   }
 
+  /** Every matching key in the order the table should show them (by name unless told otherwise). */
+  orderedKeys(request: Partial<AccountsPageRequest> = {}): string[] {
+    const full: AccountsPageRequest = { sort: { column: 'name', direction: 'asc' }, ...request, offset: 0, limit: this.rows.length };
+    return queryAccounts(this.rows, full).rows.map((r) => r.key);
+  }
+
   /** The listAccounts requests made so far. */
   accountRequests(): AccountsPageRequest[] {
     return this.api.listAccounts.mock.calls.map(([request]) => request);
