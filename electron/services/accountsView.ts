@@ -106,38 +106,44 @@ export class AccountsView {
     };
   }
 
-  /** Account positions in display order; missing values sort last in both directions. */
+  /** Account positions in display order; missing values sort last in both directions, ties by name. */
   private sortedOrder(column: AccountSortColumn, direction: 'asc' | 'desc'): Int32Array {
     const cacheKey = `${column}:${direction}`;
     const cached = this.sortCache.get(cacheKey);
     if (cached) return cached;
-    const order = Int32Array.from({ length: this.size }, (_, i) => i);
     const sign = direction === 'asc' ? 1 : -1;
-    const text = (values: (string | null)[]) => (a: number, b: number) => {
-      const va = values[a];
-      const vb = values[b];
-      if (va === vb) return this.names[a].localeCompare(this.names[b]) || a - b;
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      return sign * va.localeCompare(vb, undefined, { numeric: true }) || a - b;
-    };
-    const compare: Record<AccountSortColumn, (a: number, b: number) => number> = {
-      name: text(this.names),
-      key: text(this.keys),
-      segment: text(this.segment),
-      churnDate: text(this.churnDate),
-      arr: (a, b) => {
-        const va = this.arr[a];
-        const vb = this.arr[b];
-        const ma = Number.isNaN(va);
-        const mb = Number.isNaN(vb);
-        if (ma || mb) return ma === mb ? a - b : ma ? 1 : -1;
-        return sign * (va - vb) || a - b;
-      },
-    };
-    order.sort(compare[column]);
+    const nameRank = this.rankCache('name', this.names);
+    // Numeric sort keys (NaN = missing): text columns become collation ranks, computed once.
+    const keys: Float64Array =
+      column === 'arr'
+        ? this.arr
+        : Float64Array.from(this.rankCache(column, { name: this.names, key: this.keys, segment: this.segment, churnDate: this.churnDate }[column]));
+    const order = Int32Array.from({ length: this.size }, (_, i) => i);
+    order.sort((a, b) => {
+      const ka = keys[a];
+      const kb = keys[b];
+      const ma = Number.isNaN(ka);
+      const mb = Number.isNaN(kb);
+      if (ma !== mb) return ma ? 1 : -1;
+      if (!ma && ka !== kb) return sign * (ka - kb);
+      return nameRank[a] - nameRank[b] || a - b;
+    });
     this.sortCache.set(cacheKey, order);
     return order;
+  }
+
+  private readonly ranks = new Map<string, Float64Array>();
+
+  /** Each account's position in the collated order of a text column's distinct values (NaN = missing). */
+  private rankCache(column: string, values: (string | null)[]): Float64Array {
+    const cached = this.ranks.get(column);
+    if (cached) return cached;
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const distinct = [...new Set(values.filter((v): v is string => v !== null))].sort(collator.compare);
+    const rankOf = new Map(distinct.map((v, r) => [v, r]));
+    const ranks = Float64Array.from(values, (v) => (v === null ? Number.NaN : rankOf.get(v)!));
+    this.ranks.set(column, ranks);
+    return ranks;
   }
 }
 
