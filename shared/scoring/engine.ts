@@ -1,0 +1,255 @@
+// The scoring engine: holds a snapshot's sub-score matrix and the weighting state, recomputes in
+// full or incrementally after one weight change, and keeps band counts and histograms current.
+// Pure code over typed arrays: runs the same in Node and in a Web Worker.
+
+import { BAND_ABSENT } from '../scorecard/bands';
+import type { Scorecard, Weight } from '../scorecard/types';
+import { ScoringError } from './data';
+import { updateGroupWeight, updateGroupedMetricWeight, updateUngroupedWeight } from './incremental';
+import { type EngineLayout, buildLayout, segmentWeightMass, setLayoutMetricWeight, setLayoutUnitWeight } from './layout';
+import type { SubScoreMatrix } from './matrix';
+import { OverrideTracker } from './overrides';
+import { recomputeSegment } from './recompute';
+import { applyWeightToScorecard, checkCompatible } from './scorecardEdits';
+import { type EngineState, type TallyTarget, allocateState, finishParams, tallySegment } from './state';
+
+export interface EngineOptions {
+  /** Score histogram bins over [0, 100]; default 50. */
+  bins?: number;
+  /**
+   * Apply manual overrides to score/band/counts (default true). Back-tests pass false: overridden
+   * accounts then keep their computed score and are only flagged in `overridden`.
+   */
+  applyOverrides?: boolean;
+}
+
+/** Incremental sums are rebuilt exactly after this many updates of a segment, bounding drift. */
+const REBASE_EVERY = 64;
+/** …or when the segment's total weight has shrunk this much since the last rebuild. */
+const REBASE_SHRINK = 1e-3;
+
+export class ScoringEngine implements TallyTarget {
+  /** Final score per account (adjusted, clamped, overrides applied when enabled); NaN = unscored or absent. */
+  readonly score: Float64Array;
+  /** 0 red, 1 yellow, 2 green, 3 unscored, 4 absent from the snapshot. */
+  readonly band: Uint8Array;
+  /** [segment × 4] accounts per band: red, yellow, green, unscored. */
+  readonly bandCounts: Uint32Array;
+  /** [segment × bins] scored accounts per score bin; bin = min(⌊(score + 1e-9) × bins / 100⌋, bins − 1). */
+  readonly segmentHistograms: Uint32Array;
+  /** Σ of segmentHistograms over segments. */
+  readonly histogram: Uint32Array;
+  /** The scorecard's overrides located in this snapshot, their computed scores and mask. */
+  readonly overrides: OverrideTracker;
+  readonly bins: number;
+  private sc: Scorecard;
+  private layout: EngineLayout;
+  private state: EngineState;
+  private readonly tallyScratch: Uint32Array;
+  private applyOverrides: boolean;
+  private readonly updatesSinceRebase: Uint32Array;
+  private readonly massAtRebase: Float64Array;
+
+  constructor(
+    scorecard: Scorecard,
+    readonly matrix: SubScoreMatrix,
+    options: EngineOptions = {},
+  ) {
+    checkCompatible(scorecard, matrix);
+    const n = matrix.accountCount;
+    const S = matrix.segmentIds.length;
+    this.bins = options.bins ?? 50;
+    if (!Number.isInteger(this.bins) || this.bins < 1 || this.bins > 10_000) throw new ScoringError('bins must be an integer in 1…10000');
+    this.applyOverrides = options.applyOverrides ?? true;
+    this.sc = scorecard;
+    this.score = new Float64Array(n).fill(Number.NaN);
+    this.band = new Uint8Array(n).fill(BAND_ABSENT);
+    this.bandCounts = new Uint32Array(S * 4);
+    this.segmentHistograms = new Uint32Array(S * this.bins);
+    this.histogram = new Uint32Array(this.bins);
+    this.overrides = new OverrideTracker(n);
+    this.updatesSinceRebase = new Uint32Array(S);
+    this.massAtRebase = new Float64Array(S);
+    this.layout = buildLayout(scorecard);
+    this.state = allocateState(this.layout, n);
+    this.tallyScratch = new Uint32Array(4 * this.bins);
+    this.overrides.locate(scorecard, matrix.keys, matrix.snapshotDay);
+    this.recomputeAll();
+  }
+
+  /** The scorecard as currently weighted (weight changes are written into it). */
+  get scorecard(): Scorecard {
+    return this.sc;
+  }
+
+  get segmentCount(): number {
+    return this.matrix.segmentIds.length;
+  }
+
+  /** Recomputes every segment from the matrix. */
+  recomputeAll(): void {
+    for (let k = 0; k < this.segmentCount; k++) this.recomputeSegmentFully(k);
+    this.sumHistograms();
+  }
+
+  /**
+   * Replaces weights, thresholds, policies, minimum coverage, grades or overrides and recomputes in full. The
+   * metrics' sources and methods, segment rules and adjustments must be unchanged (those are baked
+   * into the matrix: rebuild it instead).
+   */
+  setScorecard(scorecard: Scorecard): void {
+    checkCompatible(scorecard, this.matrix);
+    this.sc = scorecard;
+    this.layout = buildLayout(scorecard);
+    this.state = allocateState(this.layout, this.matrix.accountCount);
+    this.overrides.locate(scorecard, this.matrix.keys, this.matrix.snapshotDay);
+    this.recomputeAll();
+  }
+
+  get overridesApplied(): boolean {
+    return this.applyOverrides;
+  }
+
+  setApplyOverrides(apply: boolean): void {
+    if (apply === this.applyOverrides) return;
+    this.applyOverrides = apply;
+    this.recomputeAll();
+  }
+
+  /** Changes one metric's weight in one segment and updates scores with one pass over its column. */
+  setMetricWeight(segmentId: string, metricId: string, weight: Weight): void {
+    const k = this.segmentIndex(segmentId);
+    const m = this.matrix.metricIds.indexOf(metricId);
+    if (m < 0) throw new ScoringError(`no metric with id "${metricId}"`);
+    const w = checkedWeight(weight);
+    const L = this.layout;
+    const U = L.units.length;
+    const u = L.unitOfMetric[m];
+    const slot = L.groupSlot[u];
+    const oldT = L.innerTotal[k * U + u];
+    const oldW = setLayoutMetricWeight(L, k, m, w);
+    this.sc = applyWeightToScorecard(this.sc, k, 'metric', metricId, weight);
+    if (oldW === w) return;
+    const rows = this.matrix.segmentRows[k];
+    const column = this.matrix.columns[m];
+    if (this.needsRebase(k)) return this.finishUpdate(k, true);
+    const fp = this.finishParams(k);
+    if (slot < 0) {
+      updateUngroupedWeight(column, L.impute[m], oldW, w, rows, this.state, fp);
+    } else {
+      const W = L.unitW[k * U + u];
+      updateGroupedMetricWeight(column, L.impute[m], slot, W, oldT, L.innerTotal[k * U + u], oldW, w, rows, this.state, fp);
+      if (!(W > 0)) {
+        this.updatesSinceRebase[k]++; // only the group's own sums moved; no score changed
+        return;
+      }
+    }
+    this.finishUpdate(k, false);
+  }
+
+  /** Changes one group's weight in one segment; one pass over the segment, no column read. */
+  setGroupWeight(segmentId: string, groupId: string, weight: Weight): void {
+    const k = this.segmentIndex(segmentId);
+    const L = this.layout;
+    const u = L.units.findIndex((unit) => unit.groupIndex >= 0 && unit.id === groupId);
+    if (u < 0 && !this.sc.groups.some((g) => g.id === groupId)) throw new ScoringError(`no group with id "${groupId}"`);
+    const w = checkedWeight(weight);
+    this.sc = applyWeightToScorecard(this.sc, k, 'group', groupId, weight);
+    if (u < 0) return; // a group without metrics weighs nothing
+    const oldW = setLayoutUnitWeight(L, k, u, w);
+    if (oldW === w) return;
+    if (this.needsRebase(k)) return this.finishUpdate(k, true);
+    const T = L.innerTotal[k * L.units.length + u];
+    updateGroupWeight(L.groupSlot[u], oldW, w, T, T, this.matrix.segmentRows[k], this.state, this.finishParams(k));
+    this.finishUpdate(k, false);
+  }
+
+  /** Coverage of one account: Σ effective weight of its present metrics (0 when absent). */
+  coverageOf(i: number): number {
+    if (!this.matrix.present[i]) return 0;
+    const total = this.layout.activeTotal[this.matrix.segment[i]];
+    return total > 0 ? this.state.cov[i] / total : 0;
+  }
+
+  /** Coverage of every account, as a new array. */
+  coverage(): Float64Array {
+    const out = new Float64Array(this.matrix.accountCount);
+    for (let i = 0; i < out.length; i++) out[i] = this.coverageOf(i);
+    return out;
+  }
+
+  /** The weighted score before adjustments and overrides (NaN when the account has no terms). */
+  weightedScoreOf(i: number): number {
+    return this.matrix.present[i] && this.state.cnt[i] > 0 ? this.state.num[i] / this.state.den[i] : Number.NaN;
+  }
+
+  /** Bytes held by the weighting state and outputs (the matrix not included). */
+  get stateBytes(): number {
+    const st = this.state;
+    const arrays: ArrayBufferView[] = [st.num, st.den, st.cnt, this.score, this.band, this.overrides.mask];
+    if (st.cov !== st.den) arrays.push(st.cov);
+    for (const g of st.groups) arrays.push(g.num, g.den, g.cnt, ...(g.pw !== g.den ? [g.pw] : []));
+    return arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  }
+
+  /** For the contributions view: the layout tables currently in force. */
+  get currentLayout(): Readonly<EngineLayout> {
+    return this.layout;
+  }
+
+  segmentIndex(segmentId: string): number {
+    const k = this.matrix.segmentIds.indexOf(segmentId);
+    if (k < 0) throw new ScoringError(`no segment with id "${segmentId}"`);
+    return k;
+  }
+
+  private needsRebase(k: number): boolean {
+    const L = this.layout;
+    return this.updatesSinceRebase[k] >= REBASE_EVERY || segmentWeightMass(L, k) < this.massAtRebase[k] * REBASE_SHRINK;
+  }
+
+  private finishParams(k: number) {
+    return finishParams(this.layout, k, this.matrix.adjustmentPoints, this.score);
+  }
+
+  private recomputeSegmentFully(k: number): void {
+    recomputeSegment(this.layout, this.matrix.columns, this.matrix.segmentRows[k], this.state, this.finishParams(k), k);
+    this.massAtRebase[k] = segmentWeightMass(this.layout, k);
+    this.updatesSinceRebase[k] = 0;
+    this.tally(k);
+  }
+
+  private finishUpdate(k: number, rebase: boolean): void {
+    if (rebase) this.recomputeSegmentFully(k);
+    else {
+      this.updatesSinceRebase[k]++;
+      this.tally(k);
+    }
+    this.sumHistograms();
+  }
+
+  /** Overrides, then bands, counts and histogram of segment k from its fresh scores. */
+  private tally(k: number): void {
+    const { segment, present, segmentRows } = this.matrix;
+    const active = this.overrides.beforeTally(k, segment, present, this.score, this.applyOverrides);
+    const L = this.layout;
+    tallySegment(segmentRows[k], this.score, this, k, L.redBelow[k], L.greenBelow[k], this.bins, this.tallyScratch);
+    this.overrides.afterTally(active, k, this.band, this.bandCounts, this.applyOverrides);
+  }
+
+  private sumHistograms(): void {
+    const B = this.bins;
+    this.histogram.fill(0);
+    for (let k = 0; k < this.segmentCount; k++) {
+      for (let b = 0; b < B; b++) this.histogram[b] += this.segmentHistograms[k * B + b];
+    }
+  }
+}
+
+function checkedWeight(weight: Weight): number {
+  if (weight === 'notApplicable') return 0;
+  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+    throw new ScoringError(`weight must be a number ≥ 0 or "notApplicable", got ${String(weight)}`);
+  }
+  return weight;
+}

@@ -1,0 +1,38 @@
+// The link between a scorecard and a built matrix: which parts of a scorecard the matrix bakes in
+// (so that an engine refuses a scorecard it cannot score without a rebuild), and how a weight
+// change made through the engine is written back into the scorecard.
+
+import { segmentList } from '../scorecard/resolve';
+import type { Scorecard, Weight } from '../scorecard/types';
+import { ScoringError } from './data';
+import type { SubScoreMatrix } from './matrix';
+
+/**
+ * Everything the matrix depends on: metric sources, methods and directions, segment ids and rules,
+ * adjustments. Weights, groups, policies, thresholds, grades and overrides are not in it.
+ */
+export function matrixStructureKey(sc: Scorecard): string {
+  return JSON.stringify({
+    metrics: sc.metrics.map((m) => [m.id, m.source, m.method, m.direction]),
+    segments: segmentList(sc).map((s) => [s.id, 'when' in s ? s.when : null]),
+    adjustments: sc.adjustments,
+  });
+}
+
+export function checkCompatible(sc: Scorecard, matrix: SubScoreMatrix): void {
+  if (matrixStructureKey(sc) !== matrix.structureKey) {
+    throw new ScoringError(
+      'the scorecard changed metrics, methods, segment rules or adjustments since the matrix was built; rebuild the matrix',
+    );
+  }
+}
+
+/** A copy of `sc` with one metric or group weight set in segment k (the default segment is last). */
+export function applyWeightToScorecard(sc: Scorecard, k: number, kind: 'metric' | 'group', id: string, weight: Weight): Scorecard {
+  const key = kind === 'metric' ? 'weights' : 'groupWeights';
+  if (k === sc.segments.length) {
+    return { ...sc, defaultSegment: { ...sc.defaultSegment, [key]: { ...sc.defaultSegment[key], [id]: weight } } };
+  }
+  const segments = sc.segments.map((s, i) => (i === k ? { ...s, [key]: { ...s[key], [id]: weight } } : s));
+  return { ...sc, segments };
+}
