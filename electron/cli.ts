@@ -1,33 +1,50 @@
 // The headless command line: `npx healthscore <command>`, sharing the services the app uses.
 
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api';
+import { positiveInt, requireOption, UsageError } from './cli/args';
+import { formatSummary } from './cli/format';
+import { runScore } from './cli/scoreCommand';
 import { resolveDataDir } from './services/appPaths';
 import { writeDemoWorkspace } from './services/demoWorkspace';
+import { ScorecardService } from './services/scorecards';
 import { Workbench } from './services/workbench';
+import { WorkspaceStore } from './store/workspaceStore';
 import { APP_VERSION } from './version';
-import { formatSummary } from './cliFormat';
 
 const USAGE = `usage: healthscore <command> [options]
 
 commands:
   info --workspace FILE [--json]              summary of a workspace
+  score --workspace FILE [--scorecard S.json] [--as-of YYYY-MM-DD] --out scores.csv [--json]
+                                              score a snapshot (default: the latest) with the
+                                              workspace's scorecard or a scorecard file
+  export-scorecard --workspace FILE --out S.json [--version N]
+                                              write the draft (or a saved version) as a file
+  import-scorecard --workspace FILE S.json    make a scorecard file the workspace's draft
   demo --workspace FILE [--accounts N] [--seed N]
                                               write the seeded demo workspace to a new file
   --version                                   print the version`;
 
-class UsageError extends Error {}
+const OPTIONS = {
+  workspace: { type: 'string' },
+  json: { type: 'boolean' },
+  accounts: { type: 'string' },
+  seed: { type: 'string' },
+  scorecard: { type: 'string' },
+  'as-of': { type: 'string' },
+  out: { type: 'string' },
+  version: { type: 'string' },
+} as const;
 
-function requireOption(value: string | undefined, name: string): string {
-  if (!value) throw new UsageError(`missing --${name}`);
-  return value;
-}
-
-function positiveInt(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number, got "${value}"`);
-  return n;
+function withScorecards<T>(workspace: string, use: (service: ScorecardService) => T): T {
+  const store = WorkspaceStore.open(workspace);
+  try {
+    return use(new ScorecardService(store));
+  } finally {
+    store.close();
+  }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -36,13 +53,13 @@ async function run(argv: string[]): Promise<number> {
     console.log(APP_VERSION);
     return 0;
   }
-  const { values } = parseArgs({
-    args: rest,
-    options: { workspace: { type: 'string' }, json: { type: 'boolean' }, accounts: { type: 'string' }, seed: { type: 'string' } },
-    strict: true,
-  });
+  const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+  const noPositionals = () => {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  };
   switch (command) {
     case 'info': {
+      noPositionals();
       const file = requireOption(values.workspace, 'workspace');
       const workbench = new Workbench({ dataDir: resolveDataDir(undefined), mode: 'browser', version: APP_VERSION });
       try {
@@ -53,7 +70,34 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'score': {
+      noPositionals();
+      const result = runScore({
+        workspace: requireOption(values.workspace, 'workspace'),
+        scorecardFile: values.scorecard,
+        asOf: values['as-of'],
+        out: requireOption(values.out, 'out'),
+      });
+      console.log(values.json ? JSON.stringify(result, null, 2) : `Scored ${result.asOf} with "${result.scorecard}"; wrote ${result.out}`);
+      return 0;
+    }
+    case 'export-scorecard': {
+      noPositionals();
+      const out = requireOption(values.out, 'out');
+      const file = withScorecards(requireOption(values.workspace, 'workspace'), (s) => s.exportFile(positiveInt(values.version, 'version')));
+      fs.writeFileSync(out, file.text);
+      console.log(`Wrote ${out}`);
+      return 0;
+    }
+    case 'import-scorecard': {
+      if (positionals.length !== 1) throw new UsageError('import-scorecard takes one scorecard file');
+      const text = fs.readFileSync(positionals[0], 'utf8');
+      const state = withScorecards(requireOption(values.workspace, 'workspace'), (s) => s.importFile(text, positionals[0]));
+      console.log(`"${state.draft.name}" is now the draft scorecard of the workspace`);
+      return 0;
+    }
     case 'demo': {
+      noPositionals();
       const file = requireOption(values.workspace, 'workspace');
       writeDemoWorkspace(file, { accounts: positiveInt(values.accounts, 'accounts'), seed: positiveInt(values.seed, 'seed') });
       console.log(`Wrote the demo workspace to ${file}`);

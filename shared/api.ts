@@ -3,7 +3,10 @@
 // both generic over this interface, so a method is added here once, given an argument schema in
 // apiSchemas.ts, and implemented once in electron/services.
 
+import type { TransferColumn } from './columnTransfer';
 import type { FieldDef } from './dataset';
+import type { ScorecardChange } from './scorecard/diff';
+import type { Scorecard } from './scorecard/types';
 
 export type AppMode = 'desktop' | 'browser';
 
@@ -79,6 +82,43 @@ export interface AccountsPage {
   rows: AccountRow[];
 }
 
+export interface ScorecardVersionInfo {
+  version: number;
+  message: string;
+  createdAt: string;
+}
+
+export interface ScorecardState {
+  name: string;
+  draft: Scorecard;
+  draftUpdatedAt: string;
+  /** Newest first. */
+  versions: ScorecardVersionInfo[];
+  /** When the draft was just proposed from the data: what the proposal did and why. */
+  notes: string[];
+}
+
+/** A saved version number, or the current draft. */
+export type ScorecardRef = number | 'draft';
+
+/** One snapshot of the open workspace as columns, for the scoring worker (typed arrays travel as bytes). */
+export interface ScoringDataTransfer {
+  asOf: string;
+  snapshotDay: number;
+  snapshotDates: string[];
+  accountCount: number;
+  /** Account ids joined by NUL (see columnTransfer.packStrings). */
+  keys: string;
+  arr: Float64Array;
+  present: Uint8Array;
+  attributes: TransferColumn[];
+  metrics: TransferColumn[];
+  /** Earliest churn date per account in epoch days; NaN = not churned or date unknown. */
+  churnDay: Float64Array;
+  /** 1 where the account churned but no date is known. */
+  churnUndated: Uint8Array;
+}
+
 export interface Api {
   getAppInfo(args: Record<string, never>): Promise<AppInfo>;
   /** null when no workspace is open (e.g. the last one was refused). */
@@ -90,6 +130,18 @@ export interface Api {
   openDemoWorkspace(args: Record<string, never>): Promise<WorkspaceSummary>;
   listRecentWorkspaces(args: Record<string, never>): Promise<RecentWorkspace[]>;
   listAccounts(args: AccountsPageRequest): Promise<AccountsPage>;
+  /** The workspace's scorecard; proposes a default one from the data on first use. */
+  getScorecard(args: Record<string, never>): Promise<ScorecardState>;
+  /** Autosave of the draft; the scorecard is fully validated first. */
+  saveScorecardDraft(args: { scorecard: Scorecard }): Promise<{ draftUpdatedAt: string }>;
+  saveScorecardVersion(args: { message: string }): Promise<ScorecardVersionInfo>;
+  getScorecardVersion(args: { version: number }): Promise<Scorecard>;
+  diffScorecards(args: { from: ScorecardRef; to: ScorecardRef }): Promise<ScorecardChange[]>;
+  /** A scorecard file's text becomes the draft. */
+  importScorecardFile(args: { text: string; fileName: string }): Promise<ScorecardState>;
+  exportScorecardFile(args: { version?: number }): Promise<{ fileName: string; text: string }>;
+  /** The snapshot dated `asOf` (default: the latest) as columns; null when there are no snapshots. */
+  getScoringData(args: { asOf?: string }): Promise<ScoringDataTransfer | null>;
 }
 
 export type ApiMethod = keyof Api;
@@ -105,6 +157,14 @@ export const API_METHODS = [
   'openDemoWorkspace',
   'listRecentWorkspaces',
   'listAccounts',
+  'getScorecard',
+  'saveScorecardDraft',
+  'saveScorecardVersion',
+  'getScorecardVersion',
+  'diffScorecards',
+  'importScorecardFile',
+  'exportScorecardFile',
+  'getScoringData',
 ] as const satisfies readonly ApiMethod[];
 
 // Fails to compile when API_METHODS and the interface disagree.

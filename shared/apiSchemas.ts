@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 import { ACCOUNT_SORT_COLUMNS, type ApiArgs, type ApiMethod } from './api';
+import { isIsoDate } from './dates';
+import { scorecardSchema } from './scorecard/schema';
 
 const noArgs = z.object({}).strict();
 
@@ -12,6 +14,10 @@ const filePath = z
   .min(1, 'path must not be empty')
   .max(4096, 'path is longer than 4096 characters')
   .refine((p) => !p.includes('\0'), 'path must not contain NUL characters');
+
+const isoDate = z.string().refine(isIsoDate, 'must be a YYYY-MM-DD date');
+const versionNumber = z.number().int().min(1);
+const scorecardRef = z.union([versionNumber, z.literal('draft')]);
 
 export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   getAppInfo: noArgs,
@@ -32,6 +38,14 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
       segment: z.string().max(500).optional(),
     })
     .strict(),
+  getScorecard: noArgs,
+  saveScorecardDraft: z.object({ scorecard: scorecardSchema }).strict(),
+  saveScorecardVersion: z.object({ message: z.string().trim().min(1, 'a version needs a message').max(2000) }).strict(),
+  getScorecardVersion: z.object({ version: versionNumber }).strict(),
+  diffScorecards: z.object({ from: scorecardRef, to: scorecardRef }).strict(),
+  importScorecardFile: z.object({ text: z.string().max(20 * 1024 * 1024), fileName: z.string().min(1).max(1000) }).strict(),
+  exportScorecardFile: z.object({ version: versionNumber.optional() }).strict(),
+  getScoringData: z.object({ asOf: isoDate.optional() }).strict(),
 };
 
 /** Validates one call's arguments; the message names each offending field. */

@@ -1,6 +1,6 @@
 // Plain-text rendering of CLI results for people; --json prints the api objects as they are.
 
-import type { WorkspaceSummary } from '../shared/api';
+import type { WorkspaceSummary } from '../../shared/api';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 

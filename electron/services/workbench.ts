@@ -1,12 +1,30 @@
 // The Node-side implementation of the api: one open workspace at a time, the recent list, the demo.
 // Transports call it only after validating arguments against shared/apiSchemas.
 
-import type { Api, AppInfo, AppMode, RecentWorkspace, WorkspaceSummary, AccountsPage, AccountsPageRequest } from '../../shared/api';
+import type {
+  AccountsPage,
+  AccountsPageRequest,
+  Api,
+  AppInfo,
+  AppMode,
+  RecentWorkspace,
+  ScorecardRef,
+  ScorecardState,
+  ScorecardVersionInfo,
+  ScoringDataTransfer,
+  WorkspaceSummary,
+} from '../../shared/api';
 import { ApiError } from '../../shared/api';
+import { packColumn, packStrings } from '../../shared/columnTransfer';
+import { isoToEpochDay } from '../../shared/dates';
+import type { ScorecardChange } from '../../shared/scorecard/diff';
+import type { Scorecard } from '../../shared/scorecard/types';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { AccountsView } from './accountsView';
 import { ensureDemoWorkspace } from './demoWorkspace';
 import { RecentWorkspaces } from './recentWorkspaces';
+import { ScorecardService } from './scorecards';
+import { loadScoringData } from './scoringData';
 
 export interface WorkbenchOptions {
   dataDir: string;
@@ -17,6 +35,7 @@ export interface WorkbenchOptions {
 interface OpenWorkspace {
   store: WorkspaceStore;
   view: AccountsView;
+  scorecards: ScorecardService;
 }
 
 export class Workbench implements Api {
@@ -59,7 +78,7 @@ export class Workbench implements Api {
       throw new ApiError('workspace_refused', `Cannot read workspace "${store.path}": ${(err as Error).message}`);
     }
     this.current?.store.close();
-    this.current = { store, view };
+    this.current = { store, view, scorecards: new ScorecardService(store) };
     this.startupMessage = null;
     this.recent.remember(store.path, store.name);
     return this.summarize(this.current);
@@ -113,5 +132,59 @@ export class Workbench implements Api {
 
   async listAccounts(args: AccountsPageRequest): Promise<AccountsPage> {
     return this.requireWorkspace().view.page(args);
+  }
+
+  async getScorecard(): Promise<ScorecardState> {
+    return this.requireWorkspace().scorecards.state();
+  }
+
+  async saveScorecardDraft(args: { scorecard: Scorecard }): Promise<{ draftUpdatedAt: string }> {
+    return this.requireWorkspace().scorecards.saveDraft(args.scorecard);
+  }
+
+  async saveScorecardVersion(args: { message: string }): Promise<ScorecardVersionInfo> {
+    return this.requireWorkspace().scorecards.saveVersion(args.message);
+  }
+
+  async getScorecardVersion(args: { version: number }): Promise<Scorecard> {
+    return this.requireWorkspace().scorecards.version(args.version);
+  }
+
+  async diffScorecards(args: { from: ScorecardRef; to: ScorecardRef }): Promise<ScorecardChange[]> {
+    return this.requireWorkspace().scorecards.diff(args.from, args.to);
+  }
+
+  async importScorecardFile(args: { text: string; fileName: string }): Promise<ScorecardState> {
+    return this.requireWorkspace().scorecards.importFile(args.text, args.fileName);
+  }
+
+  async exportScorecardFile(args: { version?: number }): Promise<{ fileName: string; text: string }> {
+    return this.requireWorkspace().scorecards.exportFile(args.version);
+  }
+
+  async getScoringData(args: { asOf?: string }): Promise<ScoringDataTransfer | null> {
+    const { store } = this.requireWorkspace();
+    const data = loadScoringData(store, args.asOf);
+    if (!data) return null;
+    const n = data.keys.length;
+    const churnDay = new Float64Array(n).fill(Number.NaN);
+    const churnUndated = new Uint8Array(n);
+    for (const [idx, date] of store.readChurn()) {
+      if (date === null) churnUndated[idx] = 1;
+      else churnDay[idx] = isoToEpochDay(date);
+    }
+    return {
+      asOf: data.asOf,
+      snapshotDay: data.snapshotDay,
+      snapshotDates: store.listSnapshots().map((s) => s.asOf),
+      accountCount: n,
+      keys: packStrings(data.keys),
+      arr: data.arr ?? new Float64Array(n).fill(Number.NaN),
+      present: data.present ?? new Uint8Array(n).fill(1),
+      attributes: data.attributes.map(packColumn),
+      metrics: data.metrics.map(packColumn),
+      churnDay,
+      churnUndated,
+    };
   }
 }

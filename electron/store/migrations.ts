@@ -1,6 +1,9 @@
 // Ordered schema migrations. Each entry moves the schema from version − 1 to version; all pending
 // ones run in one transaction so a crash leaves the file at its old version, never half-migrated.
 //
+// Manual overrides live inside the scorecard JSON (with reason and expiry), so they are versioned
+// and diffed with it.
+//
 // Sizing: metric values are stored per (snapshot, metric) as one column blob aligned to accounts.idx,
 // not one row per value: 1M accounts × 20 metrics × 12 snapshots is 240 blobs of 8 MB, read back in
 // milliseconds, instead of 240M rows.
@@ -16,7 +19,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'accounts, attributes, snapshots as column blobs, churn events, scorecards, overrides, notes',
+    description: 'accounts, attributes, snapshots as column blobs, churn events, scorecards with versions, notes',
     up(db) {
       db.exec(`
         CREATE TABLE workspace_info (
@@ -80,18 +83,6 @@ export const MIGRATIONS: readonly Migration[] = [
           created_at   TEXT NOT NULL,
           UNIQUE (scorecard_id, version)
         );
-        CREATE TABLE overrides (
-          id           INTEGER PRIMARY KEY,
-          scorecard_id INTEGER NOT NULL REFERENCES scorecards(id) ON DELETE CASCADE,
-          account_idx  INTEGER NOT NULL REFERENCES accounts(idx) ON DELETE CASCADE,
-          score        REAL CHECK (score IS NULL OR (score >= 0 AND score <= 100)),
-          band         TEXT CHECK (band IS NULL OR band IN ('red', 'yellow', 'green')),
-          reason       TEXT NOT NULL,
-          expires_on   TEXT,
-          created_at   TEXT NOT NULL,
-          CHECK (score IS NOT NULL OR band IS NOT NULL)
-        );
-        CREATE INDEX overrides_by_account ON overrides(account_idx);
         CREATE TABLE notes (
           id          INTEGER PRIMARY KEY,
           account_idx INTEGER REFERENCES accounts(idx) ON DELETE CASCADE,

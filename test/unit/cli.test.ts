@@ -80,3 +80,103 @@ describe('healthscore CLI', () => {
     expect(r.stderr).toMatch(/already exists/);
   });
 });
+
+describe('healthscore score', () => {
+  const tempDir = useTempDirs();
+
+  function demoIn(dir: string): string {
+    const file = path.join(dir, 'demo.hsw');
+    expect(healthscore('demo', '--workspace', file).code).toBe(0);
+    return file;
+  }
+
+  function readCsv(file: string): string[][] {
+    return fs.readFileSync(file, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+  }
+
+  it('writes one row per present account with segment, score, band, coverage and sub-scores', () => {
+    const dir = tempDir();
+    const ws = demoIn(dir);
+    const out = path.join(dir, 'scores.csv');
+    const r = healthscore('score', '--workspace', ws, '--as-of', '2026-06-01', '--out', out, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const [header, ...rows] = readCsv(out);
+    expect(header.slice(0, 5)).toEqual(['account_id', 'segment', 'score', 'band', 'coverage']);
+    expect(header).toContain('sub_seat_utilization_pct');
+    const info = JSON.parse(healthscore('info', '--workspace', ws, '--json').stdout);
+    expect(info.accountCount).toBe(2000);
+    expect(rows.length).toBeGreaterThan(1500);
+    expect(rows.length).toBeLessThan(2000);
+    const bandCol = header.indexOf('band');
+    const scoreCol = header.indexOf('score');
+    for (const row of rows) {
+      const band = row[bandCol];
+      const score = row[scoreCol] === '' ? Number.NaN : Number(row[scoreCol]);
+      if (band === 'unscored') expect(row[scoreCol]).toBe('');
+      else {
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+        expect(band).toBe(score < 40 ? 'red' : score < 70 ? 'yellow' : 'green');
+      }
+    }
+    const counted = { red: 0, yellow: 0, green: 0, unscored: 0 } as Record<string, number>;
+    for (const row of rows) counted[row[bandCol]]++;
+    expect(result.summary.total.accounts).toEqual(counted);
+  });
+
+  it('exports the workspace scorecard, and scoring with an edited file follows its thresholds', () => {
+    const dir = tempDir();
+    const ws = demoIn(dir);
+    const file = path.join(dir, 'team.scorecard.json');
+    const exported = healthscore('export-scorecard', '--workspace', ws, '--out', file);
+    expect(exported.code).toBe(0);
+    const scorecard = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(scorecard.schemaVersion).toBe(1);
+    scorecard.thresholds = { red: 99.999, green: 100 };
+    fs.writeFileSync(file, JSON.stringify(scorecard));
+    const out = path.join(dir, 'strict.csv');
+    expect(healthscore('score', '--workspace', ws, '--scorecard', file, '--out', out).code).toBe(0);
+    const rows = readCsv(out).slice(1);
+    for (const row of rows) {
+      if (row[3] === 'green') expect(Number(row[2])).toBeGreaterThanOrEqual(100 - 1e-9);
+      else expect(['red', 'unscored']).toContain(row[3]);
+    }
+    expect(rows.filter((r) => r[3] === 'red').length).toBeGreaterThan(1500);
+  });
+
+  it('imports a scorecard file as the workspace draft', () => {
+    const dir = tempDir();
+    const ws = demoIn(dir);
+    const file = path.join(dir, 'team.scorecard.json');
+    expect(healthscore('export-scorecard', '--workspace', ws, '--out', file).code).toBe(0);
+    const scorecard = JSON.parse(fs.readFileSync(file, 'utf8'));
+    scorecard.name = 'Imported card';
+    scorecard.thresholds = { red: 30, green: 60 };
+    fs.writeFileSync(file, JSON.stringify(scorecard));
+    const imported = healthscore('import-scorecard', '--workspace', ws, file);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const again = path.join(dir, 'again.json');
+    expect(healthscore('export-scorecard', '--workspace', ws, '--out', again).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(again, 'utf8'))).toMatchObject({ name: 'Imported card', thresholds: { red: 30, green: 60 } });
+    fs.writeFileSync(file, '{"schemaVersion": 2}');
+    const bad = healthscore('import-scorecard', '--workspace', ws, file);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/is not a valid scorecard/);
+  });
+
+  it('fails clearly for a bad scorecard file or a missing snapshot date', () => {
+    const dir = tempDir();
+    const ws = demoIn(dir);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ schemaVersion: 1, name: 'x' }));
+    const r = healthscore('score', '--workspace', ws, '--scorecard', bad, '--out', path.join(dir, 'o.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.json" is not a valid scorecard: /);
+    const d = healthscore('score', '--workspace', ws, '--as-of', '2019-01-01', '--out', path.join(dir, 'o.csv'));
+    expect(d.code).toBe(1);
+    expect(d.stderr).toMatch(/no snapshot dated 2019-01-01/);
+  });
+});

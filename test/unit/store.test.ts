@@ -74,13 +74,11 @@ describe('workspace store: creating and migrating', () => {
     expect(shape).toMatchInlineSnapshot(`
       [
         "index churn_events_by_account",
-        "index overrides_by_account",
         "table accounts(idx:INTEGER,account_key:TEXT,name:TEXT,arr:REAL)",
         "table attribute_columns(field_id:INTEGER,row_count:INTEGER,data:BLOB)",
         "table churn_events(id:INTEGER,account_idx:INTEGER,churn_date:TEXT,source:TEXT)",
         "table fields(id:INTEGER,name:TEXT,role:TEXT,kind:TEXT)",
         "table notes(id:INTEGER,account_idx:INTEGER,body:TEXT,created_at:TEXT)",
-        "table overrides(id:INTEGER,scorecard_id:INTEGER,account_idx:INTEGER,score:REAL,band:TEXT,reason:TEXT,expires_on:TEXT,created_at:TEXT)",
         "table scorecard_versions(id:INTEGER,scorecard_id:INTEGER,version:INTEGER,message:TEXT,body_json:TEXT,created_at:TEXT)",
         "table scorecards(id:INTEGER,name:TEXT,draft_json:TEXT,draft_updated_at:TEXT,created_at:TEXT)",
         "table snapshot_columns(id:INTEGER,snapshot_id:INTEGER,field_id:INTEGER,row_count:INTEGER,data:BLOB)",
