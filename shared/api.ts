@@ -5,6 +5,9 @@
 
 import type { TransferColumn } from './columnTransfer';
 import type { FieldDef } from './dataset';
+import type { ImportReport } from './import/buildDataset';
+import type { ColumnProfile } from './import/inferColumn';
+import type { MappingGuess, SheetMapping } from './import/mapping';
 import type { ScorecardChange } from './scorecard/diff';
 import type { Scorecard } from './scorecard/types';
 
@@ -119,6 +122,67 @@ export interface ScoringDataTransfer {
   churnUndated: Uint8Array;
 }
 
+/** A file to import: a path on this computer (desktop, CLI) or an upload (browser mode). */
+export interface ImportSource {
+  fileName: string;
+  path?: string;
+  uploadId?: string;
+  /** XLSX: the sheet to read (default: the first). */
+  sheet?: string;
+}
+
+/** What the analysis of one file found: its columns, their profiles and a proposed mapping. */
+export interface SheetAnalysis {
+  source: ImportSource;
+  /** XLSX: every sheet's name; empty for delimited text. */
+  sheetNames: string[];
+  /** Delimited text: the encoding and delimiter detected. */
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  /** The first rows as text, for the preview. */
+  previewRows: string[][];
+  rowCount: number;
+  profiles: ColumnProfile[];
+  /** The guess from names and profiles, with the questions the user must answer (ambiguous dates…). */
+  guess: MappingGuess;
+  /** A mapping saved by an earlier import of a file with the same headers, if any. */
+  savedMapping: SheetMapping | null;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'analysing' | 'building' | 'writing';
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+  rowsPerSecond: number;
+  /** Seconds left, when it can be estimated. */
+  etaSeconds: number | null;
+}
+
+/** What an import needs decided before it writes anything. */
+export interface ImportDecision {
+  /** Row problems found (the report lists them): skip those rows, or abort. */
+  rowProblems: number;
+  /** Snapshot dates that the workspace already has: replace them, or abort. */
+  existingSnapshotDates: string[];
+}
+
+export type ImportJobState = 'running' | 'needsDecision' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportJobStatus {
+  jobId: string;
+  kind: 'analysis' | 'import';
+  state: ImportJobState;
+  progress: ImportProgress;
+  /** analysis jobs, when done. */
+  analysis?: SheetAnalysis[];
+  /** import jobs: the report once built (also while a decision is needed). */
+  report?: ImportReport;
+  decision?: ImportDecision;
+  error?: { code: ApiErrorCode; message: string };
+}
+
 export interface Api {
   getAppInfo(args: Record<string, never>): Promise<AppInfo>;
   /** null when no workspace is open (e.g. the last one was refused). */
@@ -142,6 +206,16 @@ export interface Api {
   exportScorecardFile(args: { version?: number }): Promise<{ fileName: string; text: string }>;
   /** The snapshot dated `asOf` (default: the latest) as columns; null when there are no snapshots. */
   getScoringData(args: { asOf?: string }): Promise<ScoringDataTransfer | null>;
+  /** Browser mode: sends a file in chunks (in order); the last chunk has `done`. */
+  uploadImportChunk(args: { uploadId?: string; fileName: string; offset: number; chunk: Uint8Array; done: boolean }): Promise<{ uploadId: string }>;
+  /** Reads and profiles the files off the main thread; poll getImportJob. */
+  startImportAnalysis(args: { sources: ImportSource[] }): Promise<{ jobId: string }>;
+  /** Builds the dataset with the confirmed mappings (one per analysed sheet, same order) and writes it in one transaction. */
+  startImport(args: { analysisJobId: string; mappings: SheetMapping[]; importDate?: string }): Promise<{ jobId: string }>;
+  getImportJob(args: { jobId: string }): Promise<ImportJobStatus>;
+  /** Answers a job in 'needsDecision': commit (skipping problem rows, replacing existing dates) or abort. */
+  resolveImportJob(args: { jobId: string; decision: 'commit' | 'abort' }): Promise<ImportJobStatus>;
+  cancelImportJob(args: { jobId: string }): Promise<ImportJobStatus>;
 }
 
 export type ApiMethod = keyof Api;
@@ -165,6 +239,12 @@ export const API_METHODS = [
   'importScorecardFile',
   'exportScorecardFile',
   'getScoringData',
+  'uploadImportChunk',
+  'startImportAnalysis',
+  'startImport',
+  'getImportJob',
+  'resolveImportJob',
+  'cancelImportJob',
 ] as const satisfies readonly ApiMethod[];
 
 // Fails to compile when API_METHODS and the interface disagree.

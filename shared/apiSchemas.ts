@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ACCOUNT_SORT_COLUMNS, type ApiArgs, type ApiMethod } from './api';
 import { isIsoDate } from './dates';
+import { sheetMappingSchema } from './import/mappingFile';
 import { scorecardSchema } from './scorecard/schema';
 
 const noArgs = z.object({}).strict();
@@ -18,6 +19,17 @@ const filePath = z
 const isoDate = z.string().refine(isIsoDate, 'must be a YYYY-MM-DD date');
 const versionNumber = z.number().int().min(1);
 const scorecardRef = z.union([versionNumber, z.literal('draft')]);
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an id returned by the app');
+const importSource = z
+  .object({
+    fileName: z.string().min(1).max(1000),
+    path: filePath.optional(),
+    uploadId: jobId.optional(),
+    sheet: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((s) => (s.path === undefined) !== (s.uploadId === undefined), 'give exactly one of path and uploadId');
 
 export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   getAppInfo: noArgs,
@@ -46,6 +58,20 @@ export const apiArgSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   importScorecardFile: z.object({ text: z.string().max(20 * 1024 * 1024), fileName: z.string().min(1).max(1000) }).strict(),
   exportScorecardFile: z.object({ version: versionNumber.optional() }).strict(),
   getScoringData: z.object({ asOf: isoDate.optional() }).strict(),
+  uploadImportChunk: z
+    .object({
+      uploadId: jobId.optional(),
+      fileName: z.string().min(1).max(1000),
+      offset: z.number().int().min(0),
+      chunk: z.instanceof(Uint8Array).refine((c) => c.byteLength <= 8 * 1024 * 1024, 'a chunk must be at most 8 MB'),
+      done: z.boolean(),
+    })
+    .strict(),
+  startImportAnalysis: z.object({ sources: z.array(importSource).min(1).max(20) }).strict(),
+  startImport: z.object({ analysisJobId: jobId, mappings: z.array(sheetMappingSchema).min(1).max(20), importDate: isoDate.optional() }).strict(),
+  getImportJob: z.object({ jobId }).strict(),
+  resolveImportJob: z.object({ jobId, decision: z.enum(['commit', 'abort']) }).strict(),
+  cancelImportJob: z.object({ jobId }).strict(),
 };
 
 /** Validates one call's arguments; the message names each offending field. */

@@ -21,6 +21,11 @@ const columnSchema = z
   })
   .strict();
 
+/** A sheet's mapping as the user confirms it (also the argument of the api's startImport). */
+export const sheetMappingSchema = z
+  .object({ kind: z.enum(SHEET_KINDS), columns: z.array(columnSchema).min(1).max(10_000) })
+  .strict();
+
 export const savedMappingSchema = z
   .object({
     schemaVersion: z.literal(MAPPING_SCHEMA_VERSION),
