@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ const benchDir = path.join(root, 'test/bench');
 const outDir = path.join(root, 'dist/bench');
 const only = process.argv.slice(2);
 const PYTHON = '/usr/bin/python3';
+const require = createRequire(import.meta.url);
 
 const names = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
@@ -65,6 +67,9 @@ for (const name of names) {
     const reference = runPythonReference(name);
     if (reference !== undefined) figures.reference = reference;
   }
+  // A bench may export compareWithReference(figures, reference) → ratios against the reference.
+  const compare = require(path.join(outDir, `${name}.cjs`)).compareWithReference;
+  if (typeof compare === 'function' && figures?.reference && !figures.reference.error) figures.ratios = compare(figures, figures.reference);
   results[name] = figures;
 }
 

@@ -134,3 +134,25 @@ export async function runEngineBench(options: EngineBenchOptions = {}): Promise<
     ungroupedThreeSegments: benchCase(data, benchScorecard(o.metrics, false, true), 'float32', o),
   };
 }
+
+interface EngineFigures {
+  ungroupedOneSegment: { float32: { fullRecomputeMs: { median: number }; weightChangeMs: { p95: number }; matrixBuildMs: number } };
+}
+interface EngineReference {
+  matvecMs: { median: number };
+  matvecBandsHistogramMs: { median: number };
+}
+
+/** Ratios against numpy in the same run (> 1: slower than numpy), next to the targets. */
+export function compareWithReference(figures: EngineFigures, reference: EngineReference): Record<string, unknown> {
+  const f = figures.ungroupedOneSegment.float32;
+  return {
+    fullRecomputeVsMatvec: +(f.fullRecomputeMs.median / reference.matvecMs.median).toFixed(2),
+    fullRecomputeTarget: '≤ 2',
+    weightChangeP95Ms: f.weightChangeMs.p95,
+    weightChangeTargetMs: 5,
+    weightChangeVsNumpyScoresBandsHistogram: +(f.weightChangeMs.p95 / reference.matvecBandsHistogramMs.median).toFixed(2),
+    matrixBuildMs: f.matrixBuildMs,
+    matrixBuildTargetMs: 1000,
+  };
+}
