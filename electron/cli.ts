@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api';
 import { positiveInt, requireOption, UsageError } from './cli/args';
+import { parseHorizon, runBacktestCli, runSuggestWeightsCli } from './cli/backtestCommand';
+import { formatBacktest, formatSuggestions } from './cli/backtestFormat';
 import { formatSummary } from './cli/format';
 import { runScore } from './cli/scoreCommand';
 import { resolveDataDir } from './services/appPaths';
@@ -20,6 +22,11 @@ commands:
   score --workspace FILE [--scorecard S.json] [--as-of YYYY-MM-DD] --out scores.csv [--json]
                                               score a snapshot (default: the latest) with the
                                               workspace's scorecard or a scorecard file
+  backtest --workspace FILE [--scorecard S.json] [--as-of YYYY-MM-DD] [--horizon 90d]
+           [--resamples N] [--seed N] [--include-overrides] [--json]
+                                              AUC with a bootstrap CI, band table, calibration
+  suggest-weights --workspace FILE [--scorecard S.json] [--as-of YYYY-MM-DD] [--horizon 90d]
+           [--folds N] [--seed N] [--json]    weights fitted to churn per segment, cross-validated
   export-scorecard --workspace FILE --out S.json [--version N]
                                               write the draft (or a saved version) as a file
   import-scorecard --workspace FILE S.json    make a scorecard file the workspace's draft
@@ -36,7 +43,17 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   out: { type: 'string' },
   version: { type: 'string' },
+  horizon: { type: 'string' },
+  resamples: { type: 'string' },
+  folds: { type: 'string' },
+  'include-overrides': { type: 'boolean' },
 } as const;
+
+/** JSON output: typed arrays as plain arrays, non-finite numbers as null (JSON has no NaN). */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
 
 function withScorecards<T>(workspace: string, use: (service: ScorecardService) => T): T {
   const store = WorkspaceStore.open(workspace);
@@ -79,6 +96,27 @@ async function run(argv: string[]): Promise<number> {
         out: requireOption(values.out, 'out'),
       });
       console.log(values.json ? JSON.stringify(result, null, 2) : `Scored ${result.asOf} with "${result.scorecard}"; wrote ${result.out}`);
+      return 0;
+    }
+    case 'backtest':
+    case 'suggest-weights': {
+      noPositionals();
+      const options = {
+        workspace: requireOption(values.workspace, 'workspace'),
+        scorecardFile: values.scorecard,
+        asOf: values['as-of'],
+        horizonDays: parseHorizon(values.horizon),
+        seed: positiveInt(values.seed, 'seed') ?? 1,
+        resamples: positiveInt(values.resamples, 'resamples') ?? 1000,
+        includeOverrides: values['include-overrides'] ?? false,
+      };
+      if (command === 'backtest') {
+        const result = runBacktestCli(options);
+        console.log(values.json ? JSON.stringify(result, jsonReplacer, 2) : formatBacktest(result));
+      } else {
+        const result = runSuggestWeightsCli({ ...options, folds: positiveInt(values.folds, 'folds') ?? 5 });
+        console.log(values.json ? JSON.stringify(result, jsonReplacer, 2) : formatSuggestions(result));
+      }
       return 0;
     }
     case 'export-scorecard': {
