@@ -27,6 +27,30 @@ export class SeededRandom {
     return t >>> 0;
   }
 
+  /**
+   * Fills `out` with the next out.length values of nextUint32(), in order: the same stream, with
+   * the state kept in locals (several times faster in tight loops such as bootstrap resampling).
+   */
+  fillUint32(out: Uint32Array): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let k = 0; k < out.length; k++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      out[k] = t >>> 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     return this.nextUint32() / 4294967296;

@@ -155,10 +155,12 @@ function interval(estimate: number, values: number[], skipped: number, o: Requir
 function eachResample(m: number, o: Required<BootstrapOptions>, visit: (w: Uint32Array) => void): void {
   const rng = new SeededRandom(o.seed);
   const w = new Uint32Array(m);
+  const draws = new Uint32Array(m);
   for (let r = 0; r < o.resamples; r++) {
     w.fill(0);
-    // = rng.int(m): u × m < 2^53 is exact, so this is floor(next() × m) without the call.
-    for (let k = 0; k < m; k++) w[((rng.nextUint32() * m) / 4294967296) | 0]++;
+    rng.fillUint32(draws);
+    // = rng.int(m) per draw: u × m < 2^53 is exact, so this is floor(next() × m).
+    for (let k = 0; k < m; k++) w[((draws[k] * m) / 4294967296) | 0]++;
     visit(w);
   }
 }
