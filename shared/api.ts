@@ -260,6 +260,7 @@ export type ApiErrorCode =
   | 'unknown_method'
   | 'not_found'
   | 'no_workspace'
+  | 'no_data'
   | 'workspace_refused'
   | 'already_exists'
   | 'internal';

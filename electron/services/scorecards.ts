@@ -29,12 +29,14 @@ export class ScorecardService {
   private row(): ScorecardRow {
     const existing = this.repo.primary();
     if (existing) return existing;
-    const data = loadScoringData(this.store);
-    const scorecard = data ? this.propose(data) : emptyScorecard(this.store.name);
+    const scorecard = this.propose();
     return this.repo.create(scorecard.name, serializeScorecard(scorecard));
   }
 
-  private propose(data: NonNullable<ReturnType<typeof loadScoringData>>): Scorecard {
+  /** A default scorecard from the newest snapshot's data; a workspace without data has none yet. */
+  private propose(): Scorecard {
+    const data = loadScoringData(this.store);
+    if (!data) throw new ApiError('no_data', 'This workspace has no data yet. Import a spreadsheet and a scorecard will be proposed from it.');
     const proposal = proposeDefaultScorecard(profileDataset(data), { name: 'Health score' });
     this.proposalNotes = proposal.notes;
     return proposal.scorecard;
@@ -44,8 +46,7 @@ export class ScorecardService {
   currentDraft(): Scorecard {
     const existing = this.repo.primary();
     if (existing) return checked(validateScorecardJson(existing.draftJson), 'The stored draft');
-    const data = loadScoringData(this.store);
-    return data ? this.propose(data) : emptyScorecard(this.store.name);
+    return this.propose();
   }
 
   state(): ScorecardState {
@@ -95,24 +96,4 @@ export class ScorecardService {
     const slug = scorecard.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scorecard';
     return { fileName: `${slug}${version === undefined ? '' : `-v${version}`}.scorecard.json`, text: serializeScorecard(scorecard) };
   }
-}
-
-/** A workspace without data gets a scorecard with no metrics until data arrives. */
-function emptyScorecard(name: string): Scorecard {
-  return checked(
-    validateScorecard({
-      schemaVersion: 1,
-      name: `${name} health score`,
-      missingPolicy: 'redistribute',
-      minCoverage: 0.5,
-      thresholds: { red: 40, green: 70 },
-      groups: [],
-      metrics: [],
-      segments: [],
-      defaultSegment: { id: 'default', label: 'All accounts', weights: {}, groupWeights: {} },
-      adjustments: [],
-      overrides: [],
-    }),
-    'The empty scorecard',
-  );
 }

@@ -100,3 +100,14 @@ describe('scoring data over the wire', () => {
     wb.close();
   });
 });
+
+describe('a workspace without data', () => {
+  it('has no scorecard yet, says why, and stores nothing', async () => {
+    const dir = tempDir();
+    const wb = new Workbench({ dataDir: dir, mode: 'browser', version: 'test' });
+    await wb.createWorkspace({ path: `${dir}/empty.hsw` });
+    await expect(wb.getScorecard()).rejects.toMatchObject({ code: 'no_data', message: expect.stringMatching(/no data yet.*Import a spreadsheet/) });
+    await expect(wb.exportScorecardFile({})).rejects.toMatchObject({ code: 'no_data' });
+    wb.close();
+  });
+});
