@@ -7,6 +7,8 @@ import { positiveInt, requireOption, UsageError } from './cli/args';
 import { parseHorizon, runBacktestCli, runSuggestWeightsCli } from './cli/backtestCommand';
 import { formatBacktest, formatSuggestions } from './cli/backtestFormat';
 import { formatSummary } from './cli/format';
+import { runExportSql } from './cli/exportSqlCommand';
+import { formatImportResult, importOptionsFrom, runImportCommand } from './cli/importCommand';
 import { runScore } from './cli/scoreCommand';
 import { resolveDataDir } from './services/appPaths';
 import { writeDemoWorkspace } from './services/demoWorkspace';
@@ -30,6 +32,12 @@ commands:
   export-scorecard --workspace FILE --out S.json [--version N]
                                               write the draft (or a saved version) as a file
   import-scorecard --workspace FILE S.json    make a scorecard file the workspace's draft
+  export-sql --scorecard S.json [--dialect sqlite|duckdb] [--table NAME] [--out FILE]
+           [--id-column NAME] [--snapshot-date YYYY-MM-DD | --snapshot-column NAME] [--schema NAME]
+                                              the scorecard as one SQL SELECT computing the same
+                                              scores from a table of accounts (docs/sql-export.md)
+  import FILE... --workspace FILE [--mapping M.json] [--on-problem skip|abort] [--replace]
+           [--as-of YYYY-MM-DD] [--json]      import spreadsheets (CSV, TSV, XLSX) into a workspace
   demo --workspace FILE [--accounts N] [--seed N]
                                               write the seeded demo workspace to a new file
   --version                                   print the version`;
@@ -41,6 +49,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   scorecard: { type: 'string' },
   'as-of': { type: 'string' },
+  mapping: { type: 'string' },
+  'on-problem': { type: 'string' },
+  replace: { type: 'boolean' },
   out: { type: 'string' },
   version: { type: 'string' },
   horizon: { type: 'string' },
@@ -70,6 +81,8 @@ async function run(argv: string[]): Promise<number> {
     console.log(APP_VERSION);
     return 0;
   }
+  // export-sql parses its own options (electron/cli/exportSqlCommand.ts).
+  if (command === 'export-sql') return runExportSql(rest);
   const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
   const noPositionals = () => {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -132,6 +145,11 @@ async function run(argv: string[]): Promise<number> {
       const text = fs.readFileSync(positionals[0], 'utf8');
       const state = withScorecards(requireOption(values.workspace, 'workspace'), (s) => s.importFile(text, positionals[0]));
       console.log(`"${state.draft.name}" is now the draft scorecard of the workspace`);
+      return 0;
+    }
+    case 'import': {
+      const result = await runImportCommand(importOptionsFrom(values, positionals, resolveDataDir(undefined)));
+      console.log(values.json ? JSON.stringify(result, null, 2) : formatImportResult(result));
       return 0;
     }
     case 'demo': {

@@ -26,6 +26,8 @@ await Promise.all([
   // A sandboxed preload may only require('electron'): everything else is bundled in.
   build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, sourcemap: false }),
   build({ ...common, entryPoints: { host: 'electron/host.ts', cli: 'electron/cli.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  // The import worker (worker_threads), started by the main process, the browser-mode host and the CLI.
+  build({ ...common, entryPoints: { importWorker: 'electron/import/importWorker.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
 ]);
 
 if (!nodeOnly) {

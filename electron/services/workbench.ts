@@ -7,6 +7,8 @@ import type {
   Api,
   AppInfo,
   AppMode,
+  ImportJobStatus,
+  ImportSource,
   RecentWorkspace,
   ScorecardRef,
   ScorecardState,
@@ -18,10 +20,12 @@ import { ApiError } from '../../shared/api';
 import { packColumn, packStrings } from '../../shared/columnTransfer';
 import { isoToEpochDay } from '../../shared/dates';
 import type { ScorecardChange } from '../../shared/scorecard/diff';
+import type { SheetMapping } from '../../shared/import';
 import type { Scorecard } from '../../shared/scorecard/types';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { AccountsView } from './accountsView';
 import { ensureDemoWorkspace } from './demoWorkspace';
+import { ImportService, type ImportServiceOptions } from './importService';
 import { RecentWorkspaces } from './recentWorkspaces';
 import { ScorecardService } from './scorecards';
 import { loadScoringData } from './scoringData';
@@ -30,6 +34,8 @@ export interface WorkbenchOptions {
   dataDir: string;
   mode: AppMode;
   version: string;
+  /** Import worker settings (tests point at a freshly built worker, shorten timeouts). */
+  imports?: Partial<Pick<ImportServiceOptions, 'workerFile' | 'ttls' | 'cancelGraceMs' | 'holdImportsBeforeCommit'>>;
 }
 
 interface OpenWorkspace {
@@ -42,9 +48,18 @@ export class Workbench implements Api {
   private current: OpenWorkspace | null = null;
   private startupMessage: string | null = null;
   private readonly recent: RecentWorkspaces;
+  private readonly imports: ImportService;
 
   constructor(private readonly options: WorkbenchOptions) {
     this.recent = new RecentWorkspaces(options.dataDir);
+    this.imports = new ImportService({
+      ...options.imports,
+      dataDir: options.dataDir,
+      workspace: () => (this.current ? { path: this.current.store.path, db: this.current.store.db } : null),
+      onImported: (file) => {
+        if (this.current?.store.path === file) this.reloadCurrent();
+      },
+    });
   }
 
   /**
@@ -52,6 +67,11 @@ export class Workbench implements Api {
    * (generated on first start). A refused file leaves the app running with a message, not a crash.
    */
   start(requested?: string): void {
+    try {
+      this.imports.removeStaleUploads();
+    } catch {
+      // Housekeeping only.
+    }
     try {
       const file = requested ?? this.recent.lastExisting() ?? ensureDemoWorkspace(this.options.dataDir);
       this.switchTo(WorkspaceStore.open(file));
@@ -61,6 +81,7 @@ export class Workbench implements Api {
   }
 
   close(): void {
+    this.imports.shutdown();
     this.current?.store.close();
     this.current = null;
   }
@@ -82,6 +103,12 @@ export class Workbench implements Api {
     this.startupMessage = null;
     this.recent.remember(store.path, store.name);
     return this.summarize(this.current);
+  }
+
+  /** Rebuilds the views of the open workspace after its data changed on another connection (an import). */
+  reloadCurrent(): void {
+    if (!this.current) return;
+    this.current.view = new AccountsView(this.current.store);
   }
 
   private summarize({ store, view }: OpenWorkspace): WorkspaceSummary {
@@ -186,5 +213,29 @@ export class Workbench implements Api {
       churnDay,
       churnUndated,
     };
+  }
+
+  async uploadImportChunk(args: { uploadId?: string; fileName: string; offset: number; chunk: Uint8Array; done: boolean }): Promise<{ uploadId: string }> {
+    return this.imports.uploadChunk(args);
+  }
+
+  async startImportAnalysis(args: { sources: ImportSource[] }): Promise<{ jobId: string }> {
+    return this.imports.startAnalysis(args.sources);
+  }
+
+  async startImport(args: { analysisJobId: string; mappings: SheetMapping[]; importDate?: string }): Promise<{ jobId: string }> {
+    return this.imports.startImport(args);
+  }
+
+  async getImportJob(args: { jobId: string }): Promise<ImportJobStatus> {
+    return this.imports.getJob(args.jobId);
+  }
+
+  async resolveImportJob(args: { jobId: string; decision: 'commit' | 'abort' }): Promise<ImportJobStatus> {
+    return this.imports.resolve(args.jobId, args.decision);
+  }
+
+  async cancelImportJob(args: { jobId: string }): Promise<ImportJobStatus> {
+    return this.imports.cancel(args.jobId);
   }
 }

@@ -1,10 +1,11 @@
 // Writes a columnar dataset into a workspace in one transaction: either all of it lands or none.
-// Accounts are matched by key, so data for known accounts lands on their existing column position
-// and new accounts are appended; earlier columns stay valid (they read back padded).
+// Accounts are matched by key (accountUpsert.ts), so data for known accounts lands on their existing
+// column position and new accounts are appended; earlier columns stay valid (they read back padded).
 
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
 import type { ColumnValues, DatasetColumn, FieldDef, WorkspaceDataset } from '../../shared/dataset';
+import { upsertAccounts } from './accountUpsert';
 import { decodeColumn, encodeColumn, encodePresence } from './columnCodec';
 
 export interface WriteOptions {
@@ -12,28 +13,31 @@ export interface WriteOptions {
   source: string;
   /** Replace snapshots whose date already exists instead of refusing. */
   replaceSnapshots?: boolean;
+  /**
+   * Called as the write advances (every few thousand accounts, after each column): for progress,
+   * and to stop a long write: whatever it throws rolls the whole transaction back.
+   */
+  onStep?: (step: WriteStep) => void;
 }
 
-/** Maps each dataset account to its store position, inserting unknown accounts. */
-function upsertAccounts(db: Database.Database, dataset: WorkspaceDataset): { positions: Int32Array; accountCount: number } {
-  const { keys, names, arr } = dataset.accounts;
-  const find = db.prepare('SELECT idx FROM accounts WHERE account_key = ?').pluck();
-  const insert = db.prepare('INSERT INTO accounts (idx, account_key, name, arr) VALUES (?, ?, ?, ?)');
-  const update = db.prepare('UPDATE accounts SET name = ?, arr = ? WHERE idx = ?');
-  let next = (db.prepare('SELECT coalesce(max(idx) + 1, 0) FROM accounts').pluck().get() as number) ?? 0;
-  const positions = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const arrValue = Number.isFinite(arr[i]) ? arr[i] : null;
-    const existing = find.get(keys[i]) as number | undefined;
-    if (existing === undefined) {
-      insert.run(next, keys[i], names[i], arrValue);
-      positions[i] = next++;
-    } else {
-      update.run(names[i], arrValue, existing);
-      positions[i] = existing;
-    }
+export interface WriteStep {
+  /** Account rows and columns written so far, of `total`. */
+  done: number;
+  total: number;
+}
+
+/** Counts the units of work of a write (accounts, then each column) for onStep. */
+class StepCounter {
+  done = 0;
+  constructor(
+    readonly total: number,
+    private readonly onStep: WriteOptions['onStep'],
+  ) {}
+
+  advance(units: number): void {
+    this.done += units;
+    this.onStep?.({ done: this.done, total: this.total });
   }
-  return { positions, accountCount: next };
 }
 
 function fieldId(db: Database.Database, field: FieldDef, role: 'attribute' | 'metric'): number {
@@ -57,7 +61,7 @@ function scatter(values: ColumnValues, positions: Int32Array, accountCount: numb
   return out;
 }
 
-function writeAttributes(db: Database.Database, columns: DatasetColumn[], positions: Int32Array, accountCount: number): void {
+function writeAttributes(db: Database.Database, columns: DatasetColumn[], positions: Int32Array, accountCount: number, steps: StepCounter): void {
   const read = db.prepare('SELECT row_count, data FROM attribute_columns WHERE field_id = ?');
   const upsert = db.prepare(
     'INSERT INTO attribute_columns (field_id, row_count, data) VALUES (?, ?, ?) ON CONFLICT(field_id) DO UPDATE SET row_count = excluded.row_count, data = excluded.data',
@@ -67,10 +71,11 @@ function writeAttributes(db: Database.Database, columns: DatasetColumn[], positi
     const old = read.get(id) as { row_count: number; data: Buffer } | undefined;
     const base = old ? decodeColumn(column.field.kind, old.data, old.row_count, accountCount) : null;
     upsert.run(id, accountCount, encodeColumn(scatter(column.values, positions, accountCount, base)));
+    steps.advance(1);
   }
 }
 
-function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positions: Int32Array, accountCount: number, options: WriteOptions): void {
+function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positions: Int32Array, accountCount: number, options: WriteOptions, steps: StepCounter): void {
   const existing = db.prepare('SELECT id FROM snapshots WHERE as_of = ?').pluck();
   const remove = db.prepare('DELETE FROM snapshots WHERE id = ?');
   const insertSnapshot = db.prepare('INSERT INTO snapshots (as_of, row_count, present, imported_at, source) VALUES (?, ?, ?, ?, ?)');
@@ -88,6 +93,7 @@ function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positi
     for (const column of snapshot.metrics) {
       const values = scatter(column.values, positions, accountCount, null);
       insertColumn.run(id, fieldId(db, column.field, 'metric'), accountCount, encodeColumn(values));
+      steps.advance(1);
     }
   }
 }
@@ -95,10 +101,12 @@ function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positi
 export function writeDataset(db: Database.Database, dataset: WorkspaceDataset, options: WriteOptions): void {
   const keys = dataset.accounts.keys;
   if (new Set(keys).size !== keys.length) throw new ApiError('invalid_argument', 'The dataset has duplicate account ids.');
+  const columnCount = dataset.accounts.attributes.length + dataset.snapshots.reduce((n, s) => n + s.metrics.length, 0);
+  const steps = new StepCounter(keys.length + columnCount, options.onStep);
   db.transaction(() => {
-    const { positions, accountCount } = upsertAccounts(db, dataset);
-    writeAttributes(db, dataset.accounts.attributes, positions, accountCount);
-    writeSnapshots(db, dataset, positions, accountCount, options);
+    const { positions, accountCount } = upsertAccounts(db, dataset.accounts, (rows) => steps.advance(rows));
+    writeAttributes(db, dataset.accounts.attributes, positions, accountCount, steps);
+    writeSnapshots(db, dataset, positions, accountCount, options, steps);
     const insertChurn = db.prepare('INSERT INTO churn_events (account_idx, churn_date, source) VALUES (?, ?, ?)');
     for (const event of dataset.churn) insertChurn.run(positions[event.accountIndex], event.churnDate, options.source);
   })();

@@ -92,6 +92,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'column mappings saved by imports, offered again for files with the same headers',
+    up(db) {
+      db.exec(`
+        CREATE TABLE import_mappings (
+          header_signature TEXT PRIMARY KEY,   -- headerSignature() of the file's headers
+          mapping_json     TEXT NOT NULL,      -- a SavedMapping (docs/import-mapping-format.md)
+          saved_at         TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

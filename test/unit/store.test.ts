@@ -78,6 +78,7 @@ describe('workspace store: creating and migrating', () => {
         "table attribute_columns(field_id:INTEGER,row_count:INTEGER,data:BLOB)",
         "table churn_events(id:INTEGER,account_idx:INTEGER,churn_date:TEXT,source:TEXT)",
         "table fields(id:INTEGER,name:TEXT,role:TEXT,kind:TEXT)",
+        "table import_mappings(header_signature:TEXT,mapping_json:TEXT,saved_at:TEXT)",
         "table notes(id:INTEGER,account_idx:INTEGER,body:TEXT,created_at:TEXT)",
         "table scorecard_versions(id:INTEGER,scorecard_id:INTEGER,version:INTEGER,message:TEXT,body_json:TEXT,created_at:TEXT)",
         "table scorecards(id:INTEGER,name:TEXT,draft_json:TEXT,draft_updated_at:TEXT,created_at:TEXT)",

@@ -1,0 +1,43 @@
+// The second pass of an import (in the worker): the files read again, each row batch fed to the
+// core's DatasetBuilder under the confirmed mapping. Row problems are collected (skipRow), not
+// fatal, so the user sees the whole report before deciding whether to write without those rows.
+
+import { type BuildResult, DatasetBuilder, ImportError, type ImportWarning } from '../../shared/import';
+import type { ProgressMeter } from './progressMeter';
+import { openSheetStream } from './sheetStream';
+import type { CancelFlag, ImportRequest } from './workerProtocol';
+
+function assertSameHeaders(now: readonly string[] | null, analysed: readonly string[], fileName: string): void {
+  if (now !== null && now.length === analysed.length && now.every((h, i) => h === analysed[i])) return;
+  throw new ImportError('invalid_argument', `"${fileName}" has changed since it was analysed (its columns are not the same): analyse it again.`, fileName);
+}
+
+export async function buildImport(request: ImportRequest, meter: ProgressMeter, cancel: CancelFlag): Promise<BuildResult> {
+  const builder = new DatasetBuilder({ importDate: request.importDate, onProblem: 'skipRow' });
+  const readerWarnings: ImportWarning[] = [];
+  let rowsBefore = 0;
+  let bytesBefore = 0;
+  meter.startPhase('building');
+  for (let i = 0; i < request.sources.length; i++) {
+    cancel.check();
+    const source = request.sources[i];
+    const stream = openSheetStream(source);
+    const sheet = builder.addSheet({ fileName: source.fileName, headers: request.headers[i], mapping: request.mappings[i] });
+    let rows = 0;
+    for await (const batch of stream.batches()) {
+      cancel.check();
+      if (rows === 0) assertSameHeaders(stream.headers, request.headers[i], source.fileName);
+      sheet.push(batch);
+      rows += batch.rows.length;
+      meter.report(rowsBefore + rows, bytesBefore + stream.bytesRead);
+    }
+    readerWarnings.push(...stream.warnings);
+    rowsBefore += rows;
+    bytesBefore += stream.totalBytes;
+  }
+  cancel.check();
+  const result = builder.finish();
+  result.report.warnings.unshift(...readerWarnings);
+  meter.report(rowsBefore, bytesBefore, 1, true);
+  return result;
+}
