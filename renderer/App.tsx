@@ -1,11 +1,19 @@
-// Wires the features together: the frame, the workspace (or the empty state), the accounts table.
+// Wires the features together: the frame, the workspace header and its views (the scorecard
+// designer, the scored accounts), or the empty state when no workspace is open; the spreadsheet
+// import (button in the top bar, files dropped on the window) over all of it.
 
 import { useEffect, useLayoutEffect } from 'react';
 import { transport } from './api/client';
 import { AccountsPanel } from './features/accounts/AccountsPanel';
 import { useAccountsStore } from './features/accounts/accountsStore';
+import { DesignerView } from './features/designer/DesignerView';
+import { useDesignerStore } from './features/designer/designerStore';
+import { ImportButton, ImportView, useWindowFileDrop } from './features/import';
+import { useUnsavedWarning } from './features/designer/useUnsavedWarning';
 import { AppFrame } from './features/shell/AppFrame';
 import { ModeFooter } from './features/shell/ModeFooter';
+import { ViewTabs } from './features/shell/ViewTabs';
+import { useViewStore } from './features/shell/viewStore';
 import { EmptyWorkspace } from './features/workspace/EmptyWorkspace';
 import { PathDialog } from './features/workspace/PathDialog';
 import { WorkspaceHeader } from './features/workspace/WorkspaceHeader';
@@ -17,22 +25,30 @@ export function App() {
   const summary = useWorkspaceStore((s) => s.summary);
   const appInfo = useWorkspaceStore((s) => s.appInfo);
   const pathDialog = useWorkspaceStore((s) => s.pathDialog);
-  const segment = useAccountsStore((s) => s.query.segment);
-  const setSegment = useAccountsStore((s) => s.setSegment);
+  const view = useViewStore((s) => s.view);
+  useUnsavedWarning();
+  useWindowFileDrop();
 
   useEffect(() => {
     void useWorkspaceStore.getState().initialize();
   }, []);
 
-  // Every newly opened (or reopened) workspace gets a fresh accounts cache. A layout effect, so the
-  // reset happens before the table's (passive) effect asks for its first page.
+  // Every newly opened (or reopened) workspace gets a fresh accounts cache and its own scorecard. A
+  // layout effect, so the reset happens before the table's (passive) effect asks for its first page.
   useLayoutEffect(() => {
-    if (summary) useAccountsStore.getState().resetForWorkspace(summary.path);
+    if (!summary) return;
+    useAccountsStore.getState().resetForWorkspace(summary.path);
+    void useDesignerStore.getState().loadForWorkspace();
   }, [summary]);
 
   return (
     <AppFrame
-      topBar={<WorkspaceMenu />}
+      topBar={
+        <>
+          <WorkspaceMenu />
+          <ImportButton className="button button--ghost" />
+        </>
+      }
       footer={<ModeFooter transport={transport} appInfo={appInfo} workspacePath={summary?.path ?? null} />}
     >
       {status === 'loading' ? (
@@ -41,13 +57,17 @@ export function App() {
         </p>
       ) : summary ? (
         <>
-          <WorkspaceHeader summary={summary} selectedSegment={segment} onSelectSegment={setSegment} />
-          <AccountsPanel key={summary.path} summary={summary} />
+          <WorkspaceHeader summary={summary} />
+          <ViewTabs />
+          <div id="view-panel" role="tabpanel" aria-labelledby={`view-tab-${view}`} className="view-panel">
+            {view === 'designer' ? <DesignerView /> : <AccountsPanel key={summary.path} summary={summary} />}
+          </div>
         </>
       ) : (
         <EmptyWorkspace />
       )}
       {pathDialog ? <PathDialog kind={pathDialog} /> : null}
+      <ImportView />
     </AppFrame>
   );
 }

@@ -9,6 +9,8 @@ import './styles/controls.css';
 import './features/shell/shell.css';
 import './features/workspace/workspace.css';
 import './features/accounts/accounts.css';
+import './features/designer/designer.css';
+import './features/distribution/distribution.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -35,6 +35,7 @@ describe.skipIf(skip)('browser mode end to end (Debian Chromium)', () => {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     workbench = new WorkbenchPage(await context.newPage());
     await workbench.open(host.url);
+    await workbench.showDesigner();
   });
 
   afterAll(async () => {
@@ -43,13 +44,14 @@ describe.skipIf(skip)('browser mode end to end (Debian Chromium)', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('opens the demo workspace: name, account count and segments', async () => {
+  it('opens the demo workspace in the designer: name, account count and a tab per segment', async () => {
     const summary = await api<WorkspaceSummary>('getWorkspaceSummary', {});
     await expect.poll(() => workbench.workspaceName.textContent()).toContain('Demo — Northwind SaaS book');
     expect(await workbench.accountCount.textContent()).toContain('2,000');
-    for (const segment of summary.segments) await workbench.segmentChip(segment.name).waitFor();
+    for (const segment of summary.segments) await workbench.segmentTab(segment.name).waitFor();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await workbench.page.screenshot({ path: path.join(ARTIFACTS, 'first-screen.png') });
+    await workbench.showAccounts();
   });
 
   it('moves the token out of the address bar', async () => {
@@ -75,15 +77,15 @@ describe.skipIf(skip)('browser mode end to end (Debian Chromium)', () => {
     await expect.poll(() => workbench.matchingCount.textContent()).toMatch(/2,000 accounts/);
   });
 
-  it('filters by a segment chip, counting what the api counts', async () => {
+  it('filters by segment, counting what the api counts', async () => {
     const summary = await api<WorkspaceSummary>('getWorkspaceSummary', {});
     const enterprise = summary.segments.find((s) => s.name === 'Enterprise')!;
-    await workbench.segmentChip('Enterprise').click();
+    await workbench.filterBySegment('Enterprise');
     await expect.poll(() => workbench.matchingCount.textContent()).toMatch(new RegExp(`${enterprise.accounts.toLocaleString('en-US')} accounts`));
     const shownSegments = await workbench.accountRows.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     expect(shownSegments.length).toBeGreaterThan(5);
     expect(shownSegments.every((text) => text.includes('Enterprise'))).toBe(true);
-    await workbench.segmentChip('Enterprise').click();
+    await workbench.filterBySegment(null);
     await expect.poll(() => workbench.matchingCount.textContent()).toMatch(/2,000 accounts/);
   });
 

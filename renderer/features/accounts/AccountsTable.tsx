@@ -1,10 +1,11 @@
 // The accounts grid: a sticky header of sortable columns over a virtualized body. Only the rows on
 // screen exist in the DOM and only their pages are fetched, so 100k+ accounts scroll smoothly.
-// The grid itself takes focus; arrow keys, Page Up/Down and Home/End move the highlighted row.
+// The grid itself takes focus; arrow keys, Page Up/Down and Home/End move the highlighted row, and
+// Enter (or a click) opens the account's drawer.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { AccountRow } from '../../../shared/api';
+import type { ScoredAccount } from '../scoring/protocol';
 import { SortIcon } from '../shell/icons';
 import { rowAt, useAccountsStore, type AccountsSort } from './accountsStore';
 import type { AccountColumn } from './columns';
@@ -24,9 +25,11 @@ export function AccountsTable({ columns, emptyMessage }: AccountsTableProps) {
   const total = useAccountsStore((s) => s.total);
   const pages = useAccountsStore((s) => s.pages);
   const generation = useAccountsStore((s) => s.generation);
+  const dataVersion = useAccountsStore((s) => s.dataVersion);
   const sort = useAccountsStore((s) => s.query.sort);
   const failedCount = useAccountsStore((s) => s.failedPages.length);
-  const { ensureRows, toggleSort } = useAccountsStore.getState();
+  const openIndex = useAccountsStore((s) => s.openIndex);
+  const { ensureRows, toggleSort, openAccount } = useAccountsStore.getState();
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
@@ -50,7 +53,7 @@ export function AccountsTable({ columns, emptyMessage }: AccountsTableProps) {
 
   useEffect(() => {
     if (lastIndex >= firstIndex) ensureRows(firstIndex, lastIndex);
-  }, [firstIndex, lastIndex, generation, failedCount, ensureRows]);
+  }, [firstIndex, lastIndex, generation, dataVersion, failedCount, ensureRows]);
 
   // A new query or workspace starts at the top.
   useEffect(() => {
@@ -68,6 +71,11 @@ export function AccountsTable({ columns, emptyMessage }: AccountsTableProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || !total) return;
+    if (event.key === 'Enter' && activeIndex >= 0) {
+      const row = rowAt(pages, activeIndex);
+      if (row) openAccount(row.index);
+      return;
+    }
     const viewport = scrollRef.current?.clientHeight ?? 0;
     const pageRows = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const last = total - 1;
@@ -131,7 +139,9 @@ export function AccountsTable({ columns, emptyMessage }: AccountsTableProps) {
               row={total === null ? undefined : rowAt(pages, item.index)}
               columns={columns}
               active={item.index === activeIndex}
+              open={openIndex !== null && openIndex === rowAt(pages, item.index)?.index}
               onSelect={setActiveIndex}
+              onOpen={openAccount}
             />
           ))
         )}
@@ -179,15 +189,17 @@ interface AccountRowViewProps {
   id: string;
   index: number;
   top: number;
-  row: AccountRow | undefined;
+  row: ScoredAccount | undefined;
   columns: AccountColumn[];
   active: boolean;
+  open: boolean;
   onSelect(index: number): void;
+  onOpen(accountIndex: number): void;
 }
 
-const AccountRowView = memo(function AccountRowView({ id, index, top, row, columns, active, onSelect }: AccountRowViewProps) {
+const AccountRowView = memo(function AccountRowView({ id, index, top, row, columns, active, open, onSelect, onOpen }: AccountRowViewProps) {
   const position = { transform: `translateY(${top}px)` };
-  const className = `accounts-grid__row${active ? ' is-active' : ''}${row?.churned ? ' is-churned' : ''}`;
+  const className = `accounts-grid__row${active ? ' is-active' : ''}${open ? ' is-open' : ''}${row?.churned ? ' is-churned' : ''}`;
   if (!row) {
     return (
       <div
@@ -218,6 +230,7 @@ const AccountRowView = memo(function AccountRowView({ id, index, top, row, colum
       data-account-key={row.key}
       style={position}
       onMouseDown={() => onSelect(index)}
+      onClick={() => onOpen(row.index)}
     >
       {columns.map((column, i) => (
         <div

@@ -66,3 +66,24 @@ export const LogoMark = (props: IconProps) => (
     <path d="M10 13l2.6-3.4" fill="none" strokeWidth="1.8" strokeLinecap="round" className="logo-mark__needle" />
   </svg>
 );
+
+export const LockIcon = ({ locked, ...props }: IconProps & { locked: boolean }) => (
+  <Icon {...props}>
+    <rect x="3.5" y="7.25" width="9" height="6.25" rx="1.5" />
+    {locked ? <path d="M5.5 7.25V5.5a2.5 2.5 0 0 1 5 0v1.75" /> : <path d="M5.5 7.25V5.5a2.5 2.5 0 0 1 4.9-.7" />}
+  </Icon>
+);
+
+export const UndoIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5.5 3.75L2.75 6.5 5.5 9.25" />
+    <path d="M2.75 6.5h6.5a3.75 3.75 0 0 1 0 7.5H7" />
+  </Icon>
+);
+
+export const RedoIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10.5 3.75l2.75 2.75-2.75 2.75" />
+    <path d="M13.25 6.5h-6.5a3.75 3.75 0 0 0 0 7.5H9" />
+  </Icon>
+);

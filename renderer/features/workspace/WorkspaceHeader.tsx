@@ -1,16 +1,9 @@
-// The page header: which workspace this is and what is in it, plus the segment chips.
+// The page header: which workspace this is and what is in it.
 
 import type { WorkspaceSummary } from '../../../shared/api';
 import { formatCount, formatCurrencyCompact, formatDateRange, formatInteger, formatPercent } from '../../lib/format';
-import { SegmentChips } from './SegmentChips';
 
-interface WorkspaceHeaderProps {
-  summary: WorkspaceSummary;
-  selectedSegment: string | null;
-  onSelectSegment(segment: string | null): void;
-}
-
-export function WorkspaceHeader({ summary, selectedSegment, onSelectSegment }: WorkspaceHeaderProps) {
+export function WorkspaceHeader({ summary }: { summary: WorkspaceSummary }) {
   const dates = summary.snapshotDates;
   return (
     <section className="workspace-header" aria-labelledby="workspace-title">
@@ -48,14 +41,6 @@ export function WorkspaceHeader({ summary, selectedSegment, onSelectSegment }: W
           </dd>
         </div>
       </dl>
-      {summary.segments.length > 0 ? (
-        <SegmentChips
-          segments={summary.segments}
-          total={summary.accountCount}
-          selected={selectedSegment}
-          onSelect={onSelectSegment}
-        />
-      ) : null}
     </section>
   );
 }

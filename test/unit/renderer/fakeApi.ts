@@ -11,19 +11,21 @@ import {
   type Api,
   type AppInfo,
   type RecentWorkspace,
+  type ScorecardVersionInfo,
   type WorkspaceSummary,
 } from '../../../shared/api';
+import { diffScorecards } from '../../../shared/scorecard/diff';
+import type { Scorecard } from '../../../shared/scorecard/types';
+import { parseScorecard, parseScorecardJson, serializeScorecard } from '../../../shared/scorecard/validate';
+import { SNAPSHOT_DATES } from './fakeDates';
+import { fakeScorecard, fakeScoringTransfer } from './fakeScoringData';
 
 const PREFIXES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Cyberdyne', 'Soylent'];
 const SUFFIXES = ['Labs', 'Systems', 'Group', 'Holdings', 'Works', 'Partners', 'Dynamics'];
 const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'];
 const PLANS = ['Starter', 'Growth', 'Scale'];
 
-export const SNAPSHOT_DATES = Array.from({ length: 12 }, (_, i) => {
-  const month = ((11 + i) % 12) + 1;
-  const year = i === 0 ? 2025 : 2026;
-  return `${year}-${String(month).padStart(2, '0')}-01`;
-});
+export { SNAPSHOT_DATES };
 
 function segmentOf(i: number): string {
   const bucket = i % 10;
@@ -76,7 +78,11 @@ export function summarize(rows: AccountRow[], overrides: Partial<WorkspaceSummar
       { name: 'csm_assigned', kind: 'boolean' },
       { name: 'plan', kind: 'text' },
     ],
-    metrics: [{ name: 'logins_30d', kind: 'number' }],
+    metrics: [
+      { name: 'logins_30d', kind: 'number' },
+      { name: 'seat_utilization_pct', kind: 'number' },
+      { name: 'nps', kind: 'number' },
+    ],
     ...overrides,
   };
 }
@@ -120,6 +126,12 @@ class FakeBackend {
   failures = new Map<Method, { error: Error; once: boolean }>();
   /** Milliseconds before a listAccounts answer arrives. */
   latency: (request: AccountsPageRequest) => number = () => 0;
+  /** Milliseconds before a saveScorecardDraft answer arrives. */
+  saveLatency = 0;
+  draft: Scorecard = fakeScorecard();
+  draftUpdatedAt = '2026-11-02T09:00:00.000Z';
+  versions: (ScorecardVersionInfo & { scorecard: Scorecard })[] = [];
+  private clock = 0;
 
   readonly api = {
     getAppInfo: vi.fn(async (_args: Record<string, never>) => this.answer('getAppInfo', () => ({ ...this.appInfo }))),
@@ -143,7 +155,45 @@ class FakeBackend {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       return this.answer('listAccounts', () => queryAccounts(this.rows, args));
     }),
-  } satisfies Api;
+    getScorecard: vi.fn(async (_args: Record<string, never>) => this.answer('getScorecard', () => this.scorecardState())),
+    saveScorecardDraft: vi.fn(async (args: { scorecard: Scorecard }) => {
+      if (this.saveLatency > 0) await new Promise((resolve) => setTimeout(resolve, this.saveLatency));
+      return this.answer('saveScorecardDraft', () => {
+        this.draft = parseScorecard(args.scorecard);
+        this.draftUpdatedAt = this.tick();
+        return { draftUpdatedAt: this.draftUpdatedAt };
+      });
+    }),
+    saveScorecardVersion: vi.fn(async (args: { message: string }) =>
+      this.answer('saveScorecardVersion', () => {
+        const info = { version: this.versions.length + 1, message: args.message, createdAt: this.tick() };
+        this.versions.unshift({ ...info, scorecard: structuredClone(this.draft) });
+        return info;
+      }),
+    ),
+    getScorecardVersion: vi.fn(async (args: { version: number }) =>
+      this.answer('getScorecardVersion', () => {
+        const v = this.versions.find((x) => x.version === args.version);
+        if (!v) throw new ApiError('not_found', `no version ${args.version}`);
+        return structuredClone(v.scorecard);
+      }),
+    ),
+    diffScorecards: vi.fn(async (args: { from: number | 'draft'; to: number | 'draft' }) =>
+      this.answer('diffScorecards', () => diffScorecards(this.scorecardAt(args.from), this.scorecardAt(args.to))),
+    ),
+    importScorecardFile: vi.fn(async (args: { text: string; fileName: string }) =>
+      this.answer('importScorecardFile', () => {
+        this.draft = parseScorecardJson(args.text, args.fileName);
+        this.draftUpdatedAt = this.tick();
+        return this.scorecardState();
+      }),
+    ),
+    exportScorecardFile: vi.fn(async (args: { version?: number }) =>
+      this.answer('exportScorecardFile', () => ({ fileName: 'fake-health.scorecard.json', text: serializeScorecard(this.scorecardAt(args.version ?? 'draft')) })),
+    ),
+    getScoringData: vi.fn(async (args: { asOf?: string }) => this.answer('getScoringData', () => fakeScoringTransfer(this.rows, args.asOf))),
+    // The import methods have their own fake (import/fakeImportApi.ts); these tests never call them.
+  } satisfies Partial<Api>;
 
   reset({ accounts = 5_000, summary = true }: { accounts?: number; summary?: boolean } = {}) {
     this.rows = generateAccounts(accounts);
@@ -152,6 +202,10 @@ class FakeBackend {
     this.recent = [];
     this.failures.clear();
     this.latency = () => 0;
+    this.saveLatency = 0;
+    this.draft = fakeScorecard();
+    this.draftUpdatedAt = '2026-11-02T09:00:00.000Z';
+    this.versions = [];
     for (const fn of Object.values(this.api)) fn.mockClear();
   }
 
@@ -168,6 +222,29 @@ class FakeBackend {
   /** The listAccounts requests made so far. */
   accountRequests(): AccountsPageRequest[] {
     return this.api.listAccounts.mock.calls.map(([request]) => request);
+  }
+
+  private scorecardState() {
+    return {
+      name: this.draft.name,
+      draft: structuredClone(this.draft),
+      draftUpdatedAt: this.draftUpdatedAt,
+      versions: this.versions.map(({ version, message, createdAt }) => ({ version, message, createdAt })),
+      notes: [],
+    };
+  }
+
+  private scorecardAt(ref: number | 'draft'): Scorecard {
+    if (ref === 'draft') return this.draft;
+    const v = this.versions.find((x) => x.version === ref);
+    if (!v) throw new ApiError('not_found', `no version ${ref}`);
+    return v.scorecard;
+  }
+
+  /** Distinct, increasing timestamps. */
+  private tick(): string {
+    this.clock++;
+    return new Date(Date.UTC(2026, 10, 2, 10, 0, this.clock)).toISOString();
   }
 
   private open(path: string, name?: string, isDemo = false): WorkspaceSummary {
@@ -196,6 +273,6 @@ class FakeBackend {
 export const backend = new FakeBackend();
 
 /** Stands in for `renderer/api/client`. */
-export const clientModule = { api: backend.api as Api, transport: 'http' as const };
+export const clientModule = { api: backend.api as unknown as Api, transport: 'http' as const };
 
 export { ApiError };

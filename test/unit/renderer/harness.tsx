@@ -1,11 +1,18 @@
 // Shared set-up for the renderer component tests: a little layout for happy-dom (which has none),
-// fresh stores per test, and rendering the whole App.
+// fresh stores per test, and rendering the whole App. Test files mock the api client with
+// fakeApi.clientModule, the scoring worker with inProcessWorker.workerFactoryModule, and the chart
+// host with chartStub.chartStubModule (happy-dom has no canvas).
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 import { App } from '../../../renderer/App';
 import { useAccountsStore } from '../../../renderer/features/accounts/accountsStore';
+import { discardPendingSave, useDesignerStore } from '../../../renderer/features/designer/designerStore';
+import { useScoringStore } from '../../../renderer/features/scoring/scoringStore';
 import { useErrorStore } from '../../../renderer/features/shell/errorStore';
+import { type ViewId, useViewStore } from '../../../renderer/features/shell/viewStore';
 import { useWorkspaceStore } from '../../../renderer/features/workspace/workspaceStore';
+import { workerLog } from './inProcessWorker';
 
 export const VIEWPORT_HEIGHT = 640;
 const HEADER_HEIGHT = 34;
@@ -47,22 +54,35 @@ export function emulateLayout(): Restore {
   return () => restores.forEach((restore) => restore());
 }
 
-export function resetStores() {
+export function resetStores(view: ViewId = 'accounts') {
   useWorkspaceStore.setState(useWorkspaceStore.getInitialState(), true);
   useAccountsStore.setState(useAccountsStore.getInitialState(), true);
   useErrorStore.setState(useErrorStore.getInitialState(), true);
+  useDesignerStore.setState(useDesignerStore.getInitialState(), true);
+  useScoringStore.setState(useScoringStore.getInitialState(), true);
+  useViewStore.setState({ view });
+  discardPendingSave();
+  workerLog.reset();
 }
 
 export function renderApp() {
   return render(<App />);
 }
 
-/** Renders the App and waits until the first rows of the table are on screen. */
+/** Renders the App and waits until the first rows of the table are on screen, names loaded. */
 export async function renderAppWithRows() {
   const result = renderApp();
   await screen.findAllByTestId('account-row');
+  await waitFor(() => expect(useScoringStore.getState().namesReady).toBe(true));
+  await waitFor(() => expect(screen.getAllByTestId('account-row')[0].textContent).not.toMatch(/^ACC-/));
   return result;
 }
+
+/** The table's account queries sent to the scoring worker so far. */
+export function accountQueries() {
+  return workerLog.of('queryAccounts').map((r) => r.args);
+}
+
 
 /** Keys of the account rows currently in the DOM, top to bottom. */
 export function visibleKeys(): string[] {

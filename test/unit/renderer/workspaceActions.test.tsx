@@ -5,9 +5,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, backend } from './fakeApi';
-import { cleanup, countText, emulateLayout, renderApp, renderAppWithRows, resetStores } from './harness';
+import { accountQueries, cleanup, countText, emulateLayout, renderApp, renderAppWithRows, resetStores } from './harness';
+import { workerLog } from './inProcessWorker';
 
 vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).clientModule);
+vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
+vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
 let restoreLayout: () => void;
 beforeEach(() => {
@@ -51,16 +54,17 @@ describe('api errors', () => {
 
     // Still working: sorting goes on as before.
     await user.click(screen.getByTestId('sort-key'));
-    await waitFor(() => expect(backend.accountRequests().at(-1)?.sort).toEqual({ column: 'key', direction: 'asc' }));
+    await waitFor(() => expect(accountQueries().at(-1)?.sort).toEqual({ column: 'key', direction: 'asc' }));
   });
 
   it('shows a failed page load and loads it again on retry', async () => {
     const user = userEvent.setup();
-    backend.fail('listAccounts', new ApiError('internal', 'The host answered 500: disk I/O error'), { once: true });
+    workerLog.failOnce.set('queryAccounts', 'The scoring worker ran out of memory');
     renderApp();
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('disk I/O error');
+    expect(alert.textContent).toContain('Loading accounts failed');
+    expect(alert.textContent).toContain('ran out of memory');
     expect(screen.queryAllByTestId('account-row')).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: 'Retry loading rows' }));
@@ -137,8 +141,9 @@ describe('workspace menu', () => {
     await waitFor(() => expect(screen.getByTestId('workspace-name').textContent).toBe('FY26 scorecards'));
     expect(backend.api.createWorkspace).toHaveBeenCalledWith({ path: '/work/fy26.hsw', name: 'FY26 scorecards' });
     expect(screen.queryByRole('dialog')).toBeNull();
-    // The new, empty workspace's table starts from scratch.
-    await waitFor(() => expect(countText()).toBe('0 accounts'));
+    // The new, empty workspace has nothing to score and says so instead of showing a table.
+    await screen.findByText(/no snapshots to score yet/);
+    expect(screen.queryByTestId('accounts-table')).toBeNull();
   });
 
   it('closes the menu with Escape and returns focus to its button', async () => {

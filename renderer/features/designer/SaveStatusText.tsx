@@ -1,0 +1,24 @@
+// "Saved", "Saving…", "Unsaved changes", or why the draft could not be saved.
+
+import type { SaveStatus } from './autosave';
+
+function timeOf(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : ` at ${d.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+export function SaveStatusText({ status }: { status: SaveStatus }) {
+  const text = {
+    saved: `Saved${timeOf(status.savedAt)}`,
+    pending: 'Unsaved changes',
+    saving: 'Saving…',
+    invalid: `Not saved: ${status.message ?? 'the draft is not valid'}`,
+    error: `Saving failed: ${status.message ?? 'unknown error'}`,
+  }[status.state];
+  return (
+    <p className={`save-status save-status--${status.state}`} role="status" data-testid="save-status" data-state={status.state} title={text}>
+      {text}
+    </p>
+  );
+}

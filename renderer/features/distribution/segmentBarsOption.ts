@@ -1,0 +1,57 @@
+// Stacked horizontal bars of red / yellow / green / unscored per segment, as accounts, as a
+// percentage of the segment, or as ARR.
+
+import { formatCurrencyCompact, formatInteger } from '../../lib/format';
+import type { ChartOption } from '../charts/echarts';
+import { type ChartColors, bandColorList } from '../charts/themeColors';
+import type { SegmentDistribution } from '../scoring/protocol';
+
+export type BarsMeasure = 'count' | 'percent' | 'arr';
+
+const BAND_LABELS = ['Red', 'Yellow', 'Green', 'Unscored'];
+
+export function barValues(s: SegmentDistribution, measure: BarsMeasure): number[] {
+  if (measure === 'arr') return [...s.arr];
+  if (measure === 'count') return [...s.counts];
+  const total = s.counts.reduce((t, c) => t + c, 0);
+  return s.counts.map((c) => (total > 0 ? (100 * c) / total : 0));
+}
+
+function formatValue(v: number, measure: BarsMeasure): string {
+  if (measure === 'arr') return formatCurrencyCompact(v);
+  if (measure === 'percent') return `${v.toFixed(1)}%`;
+  return formatInteger(v);
+}
+
+export function segmentBarsOption(segments: readonly SegmentDistribution[], measure: BarsMeasure, c: ChartColors): ChartOption {
+  // Top to bottom in scorecard order: the category axis draws its first item at the bottom.
+  const rows = [...segments].reverse();
+  const colors = bandColorList(c);
+  return {
+    // Fixed margins: measuring labels to fit them would be redone on every slider move.
+    grid: { left: 112, right: 28, top: 6, bottom: 22, outerBoundsMode: 'none' },
+    xAxis: {
+      type: 'value',
+      max: measure === 'percent' ? 100 : undefined,
+      splitNumber: 4,
+      axisLabel: { color: c.subtle, fontSize: 11, formatter: (v: number) => formatValue(v, measure) },
+      splitLine: { lineStyle: { color: c.border } },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((s) => s.label),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { color: c.muted, fontSize: 12, width: 104, overflow: 'truncate' },
+    },
+    series: BAND_LABELS.map((name, b) => ({
+      type: 'bar',
+      id: name,
+      name,
+      stack: 'bands',
+      barWidth: '58%',
+      itemStyle: { color: colors[b] },
+      data: rows.map((s) => barValues(s, measure)[b]),
+    })),
+  };
+}
