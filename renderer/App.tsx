@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { transport } from './api/client';
 import { AccountsPanel } from './features/accounts/AccountsPanel';
+import { BacktestView } from './features/backtest';
 import { useAccountsStore } from './features/accounts/accountsStore';
 import { DesignerView } from './features/designer/DesignerView';
 import { useDesignerStore } from './features/designer/designerStore';
@@ -26,6 +27,7 @@ export function App() {
   const appInfo = useWorkspaceStore((s) => s.appInfo);
   const pathDialog = useWorkspaceStore((s) => s.pathDialog);
   const view = useViewStore((s) => s.view);
+  const draft = useDesignerStore((s) => s.history?.present ?? null);
   useUnsavedWarning();
   useWindowFileDrop();
 
@@ -60,7 +62,18 @@ export function App() {
           <WorkspaceHeader summary={summary} />
           <ViewTabs />
           <div id="view-panel" role="tabpanel" aria-labelledby={`view-tab-${view}`} className="view-panel">
-            {view === 'designer' ? <DesignerView /> : <AccountsPanel key={summary.path} summary={summary} />}
+            {view === 'designer' ? (
+              <DesignerView />
+            ) : view === 'accounts' ? (
+              <AccountsPanel key={summary.path} summary={summary} />
+            ) : draft ? (
+              // "Apply as draft" edits the draft like any designer change (undo restores the previous one).
+              <BacktestView scorecard={draft} onApplyDraft={(scorecard) => useDesignerStore.getState().edit(scorecard)} />
+            ) : (
+              <p className="loading-state" role="status">
+                Loading the scorecard…
+              </p>
+            )}
           </div>
         </>
       ) : (

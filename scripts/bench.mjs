@@ -29,7 +29,7 @@ await build({
   format: 'cjs',
   target: 'node22',
   outExtension: { '.js': '.cjs' },
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'electron', 'playwright-core'],
   logLevel: 'warning',
 });
 

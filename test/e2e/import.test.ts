@@ -73,6 +73,9 @@ describe.skipIf(!nodeSideReady)('spreadsheet import end to end (Debian Chromium)
   it('imports the Telco churn CSV into a new workspace: 7,043 accounts', async () => {
     await createWorkspace(path.join(dataDir, 'telco.hsw'));
     expect(await page.getByTestId('account-count').textContent()).toBe('0');
+    // No data yet: the designer says so (and offers the import) instead of an error.
+    expect(await page.getByTestId('designer-no-data').textContent()).toMatch(/no data yet/);
+    expect(await page.getByRole('alert').count()).toBe(0);
 
     const importer = new ImportPage(page);
     await importer.open();

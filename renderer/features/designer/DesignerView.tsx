@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useWorkspaceStore } from '../workspace/workspaceStore';
 import { DistributionPanel } from '../distribution/DistributionPanel';
+import { openImport } from '../import';
 import { notePainted } from '../scoring/perfProbe';
 import { useScoringStore } from '../scoring/scoringStore';
 import { useDesignerStore } from './designerStore';
@@ -36,6 +37,16 @@ export function DesignerView() {
       <p className="loading-state" role="status">
         Loading the scorecard…
       </p>
+    );
+  }
+  if (status === 'noData') {
+    return (
+      <div className="loading-state" role="status" data-testid="designer-no-data">
+        <p>This workspace has no data yet. Import a spreadsheet of account metrics and a scorecard will be proposed from it.</p>
+        <button type="button" className="button" onClick={() => openImport()}>
+          Import a spreadsheet…
+        </button>
+      </div>
     );
   }
   if (!scorecard) return <p className="loading-state">The scorecard could not be loaded.</p>;

@@ -3,6 +3,7 @@
 // through `edit`, which records it, validates it, hands it to the scoring worker and autosaves it.
 
 import { create } from 'zustand';
+import { ApiError } from '../../../shared/api';
 import type { ScorecardVersionInfo } from '../../../shared/api';
 import { segmentList } from '../../../shared/scorecard/resolve';
 import type { Scorecard } from '../../../shared/scorecard/types';
@@ -13,7 +14,8 @@ import { reportError } from '../shell/errorStore';
 import { Autosaver, type SaveStatus } from './autosave';
 import { type EditHistory, recordEdit, redoEdit, startHistory, undoEdit } from './editHistory';
 
-export type DesignerStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** noData: the workspace has no snapshots yet, so there is nothing to propose a scorecard from. */
+export type DesignerStatus = 'idle' | 'loading' | 'ready' | 'noData' | 'error';
 
 /** What the left column shows instead of the weights, when something is being edited. */
 export type DesignerEditor = { kind: 'metric'; metricId: string } | { kind: 'segments' } | null;
@@ -139,6 +141,10 @@ export const useDesignerStore = create<DesignerState>()((set, get) => {
         if (gen === generation && state.versions.length > 0) await setBaselineTo(state.versions[0].version, gen);
       } catch (error) {
         if (gen !== generation) return;
+        if (error instanceof ApiError && error.code === 'no_data') {
+          set({ status: 'noData' });
+          return;
+        }
         set({ status: 'error' });
         reportError(error, 'Loading the scorecard');
       }

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 export const VIEWS = [
   { id: 'designer', label: 'Designer' },
   { id: 'accounts', label: 'Accounts' },
+  { id: 'backtest', label: 'Back-test' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
