@@ -2,13 +2,13 @@
 // security baseline applied before anything loads.
 
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, nativeTheme } from 'electron';
 import { DATA_DIR_ENV, PRODUCT_NAME } from './services/appPaths';
 import { Workbench } from './services/workbench';
 import { createDispatcher } from './transport/dispatch';
 import { registerIpcApi } from './transport/ipc';
-import { isAppUrl, secureWebPreferences } from './securityPolicy';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { APP_ORIGIN, isAppUrl, secureWebPreferences } from './securityPolicy';
 import { applySecurityBaseline } from './windowSecurity';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -31,7 +31,7 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(pathToFileURL(path.join(rendererDir, 'index.html')).href);
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
@@ -39,14 +39,16 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerAppScheme();
   app.setName(PRODUCT_NAME);
   let workbench: Workbench | null = null;
 
   app.whenReady().then(() => {
-    applySecurityBaseline(rendererDir);
+    applySecurityBaseline();
+    serveRenderer(rendererDir);
     workbench = new Workbench({ dataDir: process.env[DATA_DIR_ENV] ?? app.getPath('userData'), mode: 'desktop', version: app.getVersion() });
     workbench.start(requestedWorkspace(process.argv));
-    registerIpcApi(ipcMain, createDispatcher(workbench), (url) => isAppUrl(url, rendererDir));
+    registerIpcApi(ipcMain, createDispatcher(workbench), isAppUrl);
     Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
     createWindow();
     app.on('activate', () => {

@@ -4,7 +4,7 @@
 import { app, session, shell } from 'electron';
 import { isAllowedRequest, isSafeExternalUrl } from './securityPolicy';
 
-export function applySecurityBaseline(rendererDir: string): void {
+export function applySecurityBaseline(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
@@ -17,5 +17,5 @@ export function applySecurityBaseline(rendererDir: string): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, rendererDir) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isApiMethod } from '../../shared/api';
 import { API_PATH_PREFIX, TOKEN_HEADER, WIRE_CONTENT_TYPE } from '../../shared/httpProtocol';
 import { decodeWire, encodeWire } from '../../shared/wire';
+import { contentTypeOf } from '../contentTypes';
 import { CONTENT_SECURITY_POLICY } from '../securityPolicy';
 import type { Dispatcher } from './dispatch';
 
@@ -22,16 +23,6 @@ export interface HttpHostOptions {
 }
 
 const ALLOWED_HOSTNAMES = new Set(['127.0.0.1', 'localhost']);
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 const SECURITY_HEADERS = {
   'content-security-policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
   'x-content-type-options': 'nosniff',
@@ -108,7 +99,7 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathna
   if (file !== root && !file.startsWith(root + path.sep)) return send(res, 403, 'forbidden');
   fs.readFile(file, (err, data) => {
     if (err) return send(res, 404, 'not found');
-    send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    send(res, 200, data, contentTypeOf(path.extname(file)));
   });
 }
 

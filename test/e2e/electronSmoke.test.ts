@@ -44,6 +44,12 @@ describe.skipIf(reason !== null)('desktop app smoke test (Electron)', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('serves the renderer from app://workbench, and its scoring worker runs there', async () => {
+    expect(mainWindow.url()).toBe('app://workbench/index.html');
+    await mainWindow.getByTestId('designer').waitFor({ timeout: 30_000 });
+    await mainWindow.getByRole('slider').first().waitFor();
+  });
+
   it('opens a window on the demo workspace', async () => {
     expect(await mainWindow.getByTestId('workspace-name').textContent()).toContain('Demo');
     expect(await mainWindow.getByTestId('account-row').count()).toBeGreaterThan(5);

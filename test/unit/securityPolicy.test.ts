@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAllowedRequest, isAppUrl, isSafeExternalUrl, secureWebPreferences } from '../../electron/securityPolicy';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedRequest, isAppUrl, isSafeExternalUrl, resolveAppFile, secureWebPreferences } from '../../electron/securityPolicy';
 
 const ROOT = path.resolve(__dirname, '../..');
 const rendererDir = path.join(ROOT, 'dist/renderer');
@@ -31,21 +31,27 @@ describe('desktop security policy', () => {
     expect(meta?.[1].split(';').map((d) => d.trim())).toEqual(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim()));
   });
 
-  it('only the renderer folder counts as the app', () => {
-    const base = `file://${rendererDir}`;
-    expect(isAppUrl(`${base}/index.html`, rendererDir)).toBe(true);
-    expect(isAppUrl(`${base}/assets/index-abc.js`, rendererDir)).toBe(true);
-    expect(isAppUrl(`${base}-evil/index.html`, rendererDir)).toBe(false);
-    expect(isAppUrl(`${base}/../electron/main.cjs`, rendererDir)).toBe(false);
-    expect(isAppUrl(`${base}/%2e%2e/electron/main.cjs`, rendererDir)).toBe(false);
-    expect(isAppUrl('file:///etc/passwd', rendererDir)).toBe(false);
+  it('the app is served from app://workbench, and only the renderer folder answers there', () => {
+    expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(isAppUrl(`${APP_ORIGIN}/assets/index-abc.js`)).toBe(true);
+    expect(isAppUrl('app://other/index.html')).toBe(false);
+    expect(isAppUrl(`file://${rendererDir}/index.html`)).toBe(false);
+    expect(isAppUrl('https://workbench/index.html')).toBe(false);
+    expect(resolveAppFile(`${APP_ORIGIN}/`, rendererDir)).toBe(path.join(rendererDir, 'index.html'));
+    expect(resolveAppFile(`${APP_ORIGIN}/assets/a.js`, rendererDir)).toBe(path.join(rendererDir, 'assets/a.js'));
+    expect(resolveAppFile(`${APP_ORIGIN}/..%2F..%2Felectron%2Fmain.cjs`, rendererDir)).toBeNull();
+    // URL parsing folds encoded dot segments first: the result stays inside the renderer folder.
+    expect(resolveAppFile(`${APP_ORIGIN}/%2e%2e/%2e%2e/package.json`, rendererDir)).toBe(path.join(rendererDir, 'package.json'));
+    expect(resolveAppFile('app://other/index.html', rendererDir)).toBeNull();
   });
 
   it('every remote request is refused', () => {
-    for (const url of ['https://example.com/a.js', 'http://127.0.0.1:8080/', 'ws://localhost/', 'ftp://x/', 'file:///etc/passwd']) {
-      expect(isAllowedRequest(url, rendererDir), url).toBe(false);
+    for (const url of ['https://example.com/a.js', 'http://127.0.0.1:8080/', 'ws://localhost/', 'ftp://x/', 'file:///etc/passwd', `file://${rendererDir}/index.html`]) {
+      expect(isAllowedRequest(url), url).toBe(false);
     }
-    expect(isAllowedRequest('data:image/png;base64,AAAA', rendererDir)).toBe(true);
+    expect(isAllowedRequest('data:image/png;base64,AAAA')).toBe(true);
+    expect(isAllowedRequest(`blob:${APP_ORIGIN}/5a1b`)).toBe(true);
+    expect(isAllowedRequest(`${APP_ORIGIN}/index.html`)).toBe(true);
   });
 
   it('only https links may open in the user browser', () => {
