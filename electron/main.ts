@@ -2,7 +2,7 @@
 // security baseline applied before anything loads.
 
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, type MenuItemConstructorOptions } from 'electron';
 import { DATA_DIR_ENV, PRODUCT_NAME } from './services/appPaths';
 import { Workbench } from './services/workbench';
 import { createDispatcher } from './transport/dispatch';
@@ -19,6 +19,19 @@ function requestedWorkspace(argv: string[]): string | undefined {
   return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length);
 }
 
+/**
+ * The Edit menu has no Undo/Redo items: their accelerators would take Ctrl/Cmd+Z before the page,
+ * whose undo covers every scorecard edit (text fields keep Chromium's own undo).
+ */
+function applicationMenu(): MenuItemConstructorOptions[] {
+  return [
+    { role: 'fileMenu' },
+    { label: 'Edit', submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { type: 'separator' }, { role: 'selectAll' }] },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
@@ -31,6 +44,19 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
+  // The page cancels unload while an edit is not yet saved; Chromium's prompt does not exist in
+  // Electron, so ask here and leave only when the user says so.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Stay', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'The latest scorecard edits are still being saved.',
+      detail: 'Leaving now may lose them.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
@@ -49,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
     workbench = new Workbench({ dataDir: process.env[DATA_DIR_ENV] ?? app.getPath('userData'), mode: 'desktop', version: app.getVersion() });
     workbench.start(requestedWorkspace(process.argv));
     registerIpcApi(ipcMain, createDispatcher(workbench), isAppUrl);
-    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu()));
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
