@@ -4,28 +4,19 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useScoringStore } from '../../../renderer/features/scoring/scoringStore';
 import { backend } from './fakeApi';
 import { SNAPSHOT_DATES } from './fakeDates';
 import { workerLog } from './inProcessWorker';
-import { cleanup, emulateLayout, renderAppWithRows, resetStores } from './harness';
+import { renderAppWithRows, useAppTestSetup } from './harness';
 import { engineFor } from './scoringExpectations';
 
 vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).clientModule);
 vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
 vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  backend.reset();
-  resetStores();
-  restoreLayout = emulateLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+useAppTestSetup();
 
 async function openByKey(key: string) {
   const user = userEvent.setup();

@@ -4,10 +4,10 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backend } from './fakeApi';
 import { workerLog } from './inProcessWorker';
-import { accountQueries, cleanup, countText, emulateLayout, renderApp, renderAppWithRows, resetStores, scrollGridTo, visibleKeys } from './harness';
+import { accountQueries, countText, renderApp, renderAppWithRows, scrollGridTo, useAppTestSetup, visibleKeys } from './harness';
 import { formatChange } from '../../../renderer/features/accounts/columns';
 import { engineFor } from './scoringExpectations';
 
@@ -15,16 +15,7 @@ vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).
 vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
 vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  backend.reset();
-  resetStores();
-  restoreLayout = emulateLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+useAppTestSetup();
 
 const ROW_HEIGHT = 32;
 

@@ -4,29 +4,20 @@
 
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyWeightEdits } from '../../../renderer/features/designer/weightTree';
 import type { Scorecard, Weight } from '../../../shared/scorecard/types';
 import { serializeScorecard } from '../../../shared/scorecard/validate';
 import { backend } from './fakeApi';
 import { fakeScorecard } from './fakeScoringData';
-import { cleanup, emulateLayout, renderApp, resetStores } from './harness';
+import { renderApp, useAppTestSetup } from './harness';
 import { bandTotals, engineFor } from './scoringExpectations';
 
 vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).clientModule);
 vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
 vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  backend.reset();
-  resetStores('designer');
-  restoreLayout = emulateLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+useAppTestSetup('designer');
 
 const slider = (subject: string) => screen.getByRole('slider', { name: `Weight of ${subject}` }) as HTMLInputElement;
 const numberBox = (subject: string) => screen.getByRole('spinbutton', { name: `Weight of ${subject}` }) as HTMLInputElement;

@@ -4,27 +4,18 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Scorecard } from '../../../shared/scorecard/types';
 import { backend } from './fakeApi';
 import { fakeScorecard } from './fakeScoringData';
-import { cleanup, emulateLayout, renderApp, resetStores } from './harness';
+import { renderApp, useAppTestSetup } from './harness';
 import { bandTotals, engineFor } from './scoringExpectations';
 
 vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).clientModule);
 vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
 vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  backend.reset();
-  resetStores('designer');
-  restoreLayout = emulateLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+useAppTestSetup('designer');
 
 const shownTotals = () => ['red', 'yellow', 'green', 'unscored'].map((b) => Number(screen.getByTestId(`kpi-${b}`).dataset.count));
 

@@ -4,7 +4,8 @@
 // host with chartStub.chartStubModule (happy-dom has no canvas).
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { backend } from './fakeApi';
 import { App } from '../../../renderer/App';
 import { useAccountsStore } from '../../../renderer/features/accounts/accountsStore';
 import { discardPendingSave, useDesignerStore } from '../../../renderer/features/designer/designerStore';
@@ -104,3 +105,20 @@ export function scrollGridTo(top: number) {
 }
 
 export { cleanup, waitFor };
+
+/**
+ * The usual per-test setup of an app test file: a fresh fake backend and stores before each test,
+ * layout emulation during it, and the DOM and layout restored after it.
+ */
+export function useAppTestSetup(view?: ViewId): void {
+  let restoreLayout: Restore = () => undefined;
+  beforeEach(() => {
+    backend.reset();
+    resetStores(view);
+    restoreLayout = emulateLayout();
+  });
+  afterEach(() => {
+    cleanup();
+    restoreLayout();
+  });
+}

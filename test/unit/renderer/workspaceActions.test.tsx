@@ -3,25 +3,16 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, backend } from './fakeApi';
-import { accountQueries, cleanup, countText, emulateLayout, renderApp, renderAppWithRows, resetStores } from './harness';
+import { accountQueries, countText, renderApp, renderAppWithRows, useAppTestSetup } from './harness';
 import { workerLog } from './inProcessWorker';
 
 vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).clientModule);
 vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
 vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  backend.reset();
-  resetStores();
-  restoreLayout = emulateLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+useAppTestSetup();
 
 async function chooseMenuItem(user: ReturnType<typeof userEvent.setup>, name: string | RegExp) {
   await user.click(screen.getByRole('button', { name: 'Workspace' }));

@@ -3,24 +3,15 @@
 
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backend } from './fakeApi';
-import { cleanup, countText, emulateLayout, renderAppWithRows, resetStores } from './harness';
+import { countText, renderAppWithRows, useAppTestSetup } from './harness';
 
 vi.mock('../../../renderer/api/client', async () => (await import('./fakeApi')).clientModule);
 vi.mock('../../../renderer/features/scoring/workerFactory', async () => (await import('./inProcessWorker')).workerFactoryModule);
 vi.mock('../../../renderer/features/charts/EChart', async () => (await import('./chartStub')).chartStubModule);
 
-let restoreLayout: () => void;
-beforeEach(() => {
-  backend.reset();
-  resetStores();
-  restoreLayout = emulateLayout();
-});
-afterEach(() => {
-  cleanup();
-  restoreLayout();
-});
+useAppTestSetup();
 
 describe('workspace header', () => {
   it('shows the name, demo badge, counts, ARR and snapshot range from the summary', async () => {
