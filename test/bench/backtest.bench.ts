@@ -11,7 +11,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { aucOfOrder, labelledOrder } from '../../shared/backtest/auc';
 import { runBacktest } from '../../shared/backtest/backtest';
 import { bandTables } from '../../shared/backtest/bandTable';
@@ -88,10 +87,8 @@ function features(n: number, p: number, seed: number) {
 }
 
 function pythonReference(): Record<string, unknown> {
-  // Beside this file, or (when bundled elsewhere) under the working directory.
-  const script = [path.dirname(fileURLToPath(import.meta.url)), path.resolve('test/bench')]
-    .map((dir) => path.join(dir, 'backtest_reference.py'))
-    .find((file) => fs.existsSync(file));
+  // The bench runs bundled (scripts/bench.mjs) from the repository root.
+  const script = [path.resolve('test/bench/backtest_reference.py')].find((file) => fs.existsSync(file));
   if (!script) return { skipped: 'backtest_reference.py not found' };
   const run = spawnSync('/usr/bin/python3', [script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (run.error || run.status !== 0) return { skipped: `python reference unavailable: ${run.error?.message ?? run.stderr.trim().split('\n').pop()}` };
