@@ -18,6 +18,7 @@ import './import.css';
 import './steps.css';
 import './mapping.css';
 import './report.css';
+import { trapTab } from '../shell/focusTrap';
 
 export function ImportView() {
   const open = useImportStore((s) => s.open);
@@ -32,22 +33,6 @@ export function ImportView() {
       {open ? <ImportDialog /> : null}
     </>
   );
-}
-
-const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), summary, [tabindex]';
-
-function trapTab(event: KeyboardEvent, container: HTMLElement): void {
-  const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && !el.closest('[inert]'));
-  if (focusable.length === 0) return;
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 function ImportDialog() {
@@ -68,7 +53,7 @@ function ImportDialog() {
       else requestClose();
       return;
     }
-    if (event.key === 'Tab' && dialogRef.current) trapTab(event, dialogRef.current);
+    if (dialogRef.current) trapTab(event, dialogRef.current);
   };
 
   return (

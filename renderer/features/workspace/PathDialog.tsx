@@ -4,6 +4,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useWorkspaceStore, type PathDialogKind } from './workspaceStore';
+import { trapTab } from '../shell/focusTrap';
 
 const COPY: Record<PathDialogKind, { title: string; hint: string; submit: string; placeholder: string }> = {
   open: {
@@ -52,17 +53,7 @@ export function PathDialog({ kind }: { kind: PathDialogKind }) {
       closePathDialog();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('input, button:not(:disabled)')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    if (dialogRef.current) trapTab(event, dialogRef.current);
   };
 
   return (
