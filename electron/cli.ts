@@ -38,6 +38,7 @@ commands:
                                               scores from a table of accounts (docs/sql-export.md)
   import FILE... --workspace FILE [--mapping M.json] [--on-problem skip|abort] [--replace]
            [--as-of YYYY-MM-DD] [--json]      import spreadsheets (CSV, TSV, XLSX) into a workspace
+                                              (created when the file does not exist)
   demo --workspace FILE [--accounts N] [--seed N]
                                               write the seeded demo workspace to a new file
   --version                                   print the version`;

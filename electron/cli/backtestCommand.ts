@@ -3,12 +3,13 @@
 
 import { ApiError } from '../../shared/api';
 import { runBacktest } from '../../shared/backtest/backtest';
+import { defaultLabelMode } from '../../shared/backtest/labels';
 import { bootstrapAuc, type BootstrapInterval } from '../../shared/backtest/bootstrap';
 import { suggestWeights, type WeightSuggestion } from '../../shared/backtest/suggestWeights';
 import { Y_EXCLUDED } from '../../shared/backtest/types';
 import { epochDayToIso, isoToEpochDay } from '../../shared/dates';
 import type { Scorecard } from '../../shared/scorecard/types';
-import { backtestInput } from '../services/backtestInput';
+import { backtestInput, type BacktestInput } from '../services/backtestInput';
 import { ScorecardService } from '../services/scorecards';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { UsageError } from './args';
@@ -57,12 +58,19 @@ function resolveAsOf(store: WorkspaceStore, asOf: string | undefined, horizonDay
   return fits.length ? fits[fits.length - 1] : dates[0];
 }
 
+/** Dated labels (churn in (T, T + H]), or the churn flag itself when no dates exist and there is one snapshot. */
+function labelOptions(store: WorkspaceStore, churn: BacktestInput['churn'], asOf: string, o: BacktestCliOptions) {
+  const mode = defaultLabelMode(churn, store.listSnapshots().length);
+  return { mode, asOfDay: isoToEpochDay(asOf), horizonDays: o.horizonDays, includeOverrides: o.includeOverrides };
+}
+
 export function runBacktestCli(o: BacktestCliOptions) {
   return withStore(o.workspace, (store) => {
     const scorecard = scorecardFor(store, o.scorecardFile);
     const asOf = resolveAsOf(store, o.asOf, o.horizonDays);
     const input = backtestInput(store, scorecard, asOf);
-    const result = runBacktest(input.accounts, input.churn, { asOfDay: isoToEpochDay(asOf), horizonDays: o.horizonDays, includeOverrides: o.includeOverrides });
+    const labelling = labelOptions(store, input.churn, asOf, o);
+    const result = runBacktest(input.accounts, input.churn, labelling);
     const interval = bootstrapAuc(input.accounts.score, result.y, { seed: o.seed, resamples: o.resamples });
     const warnings: string[] = [];
     if (interval.notReliable) warnings.push(`The AUC interval is wider than ±0.1 (${interval.lo.toFixed(3)}–${interval.hi.toFixed(3)}): not reliable.`);
@@ -75,7 +83,10 @@ export function runBacktestCli(o: BacktestCliOptions) {
       scorecard: scorecard.name,
       asOf,
       horizonDays: o.horizonDays,
-      window: `${asOf} < churn ≤ ${epochDayToIso(isoToEpochDay(asOf) + o.horizonDays)}`,
+      window:
+        labelling.mode === 'flag'
+          ? 'labels from the churn flag: this workspace has no churn dates'
+          : `churn in ${asOf} < churn ≤ ${epochDayToIso(isoToEpochDay(asOf) + o.horizonDays)}`,
       labels: result.labels,
       auc: { ...result.auc, ci: interval },
       segments: result.segmentAuc,
@@ -91,7 +102,7 @@ export function runSuggestWeightsCli(o: BacktestCliOptions & { folds: number }) 
     const scorecard = scorecardFor(store, o.scorecardFile);
     const asOf = resolveAsOf(store, o.asOf, o.horizonDays);
     const input = backtestInput(store, scorecard, asOf);
-    const current = runBacktest(input.accounts, input.churn, { asOfDay: isoToEpochDay(asOf), horizonDays: o.horizonDays, includeOverrides: o.includeOverrides });
+    const current = runBacktest(input.accounts, input.churn, labelOptions(store, input.churn, asOf, o));
     const { matrix } = input.engine;
     const n = matrix.accountCount;
     const p = matrix.columns.length;

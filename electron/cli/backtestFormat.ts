@@ -16,7 +16,7 @@ function table(header: string[], rows: string[][]): string {
 export function formatBacktest(r: ReturnType<typeof runBacktestCli>): string {
   const ci = r.auc.ci;
   const lines = [
-    `Back-test of "${r.scorecard}" as of ${r.asOf}, horizon ${r.horizonDays} days (churn in ${r.window})`,
+    `Back-test of "${r.scorecard}" as of ${r.asOf}, horizon ${r.horizonDays} days (${r.window})`,
     `Accounts ${int(r.labels.labelled)} labelled: ${int(r.labels.churned)} churned, ${int(r.labels.retained)} retained ` +
       `(left out: ${int(r.labels.excludedChurnedBefore)} churned before, ${int(r.labels.excludedAbsent)} absent, ${int(r.labels.excludedUndatedChurn)} undated churn, ${int(r.labels.excludedOverride)} overridden)`,
     `AUC ${num(r.auc.auc)}  (${Math.round(ci.confidence * 100)}% CI ${num(ci.lo)}–${num(ci.hi)}, ${int(ci.resamples)} resamples, seed ${ci.seed})${r.auc.undefinedReason ? ` — undefined: ${r.auc.undefinedReason}` : ''}`,

@@ -1,13 +1,15 @@
-// `healthscore import FILE... --workspace W`: the app's import pipeline without the UI. The same
+// `healthscore import FILE... --workspace W` (W is created when it does not exist): the app's import pipeline without the UI. The same
 // ImportService runs the same worker (analysis, then build and write in one transaction); the
 // questions the UI would ask are answered by options: --mapping for the columns, --on-problem for
 // rows with problems, --replace for snapshot dates the workspace already has.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportJobStatus } from '../../shared/api';
 import { isIsoDate } from '../../shared/dates';
 import type { ImportReport, RowProblem } from '../../shared/import';
 import { ImportService } from '../services/importService';
+import { removeWorkspaceFiles } from '../store/openDatabase';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { UsageError, oneOf, requireOption } from './args';
 import { chooseMappings, readMappingFile } from './importMappings';
@@ -58,8 +60,13 @@ function failure(status: ImportJobStatus, what: string): Error {
 
 export async function runImportCommand(options: ImportCommandOptions): Promise<ImportCommandResult> {
   const fromFile = options.mappingFile ? readMappingFile(options.mappingFile) : [];
-  // Opening checks (and migrates) the workspace before any worker starts.
-  const store = WorkspaceStore.open(options.workspace);
+  // Opening checks (and migrates) the workspace before any worker starts. A workspace that does not
+  // exist yet is created for the import, and removed again if the import does not land.
+  const created = !fs.existsSync(options.workspace);
+  const store = created
+    ? WorkspaceStore.create(options.workspace, path.basename(options.workspace).replace(/\.[^.]+$/, ''))
+    : WorkspaceStore.open(options.workspace);
+  let landed = false;
   const progress = new ProgressLine(process.stderr);
   const service = new ImportService({
     dataDir: options.dataDir,
@@ -101,6 +108,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
       status = await follow(service, activeJob, progress);
     }
     if (status.state !== 'done' || !status.report) throw failure(status, 'The import');
+    landed = true;
     return {
       workspace: store.path,
       files: options.files.map((file, i) => ({ file, mapping: chosen[i].origin })),
@@ -110,6 +118,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
     process.off('SIGINT', onInterrupt);
     service.shutdown();
     store.close();
+    if (created && !landed) removeWorkspaceFiles(store.path);
   }
 }
 

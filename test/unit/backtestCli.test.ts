@@ -129,3 +129,30 @@ describe('healthscore suggest-weights', () => {
     expect(enterprise.suggestion?.warnings.map((w: { code: string }) => w.code) ?? [enterprise.error]).toContain('few-churned');
   });
 });
+
+describe('healthscore backtest on a workspace with only a churn flag', () => {
+  it('labels by the flag (one snapshot, no churn dates) and agrees with a pairwise count', () => {
+    const dir = tempDir();
+    const ws = path.join(dir, 'telco.hsw');
+    const telco = path.resolve(ROOT, '../shared/data/telco-ibm/Telco-Customer-Churn.csv');
+    const imported = healthscore('import', telco, '--workspace', ws);
+    expect(imported.stderr).not.toMatch(/healthscore:/);
+    expect(imported.code).toBe(0);
+    const result = JSON.parse(healthscore('backtest', '--workspace', ws, '--json').stdout);
+    expect(result.window).toMatch(/churn flag/);
+    expect(result.labels.churned).toBe(1869);
+    const out = path.join(dir, 'scores.csv');
+    expect(healthscore('score', '--workspace', ws, '--out', out).code).toBe(0);
+    const store = WorkspaceStore.open(ws);
+    const keys = store.readAccounts().keys;
+    const churnedKeys = new Set([...store.readChurn().keys()].map((i) => keys[i]));
+    store.close();
+    const retained: number[] = [];
+    const churned: number[] = [];
+    for (const line of fs.readFileSync(out, 'utf8').trim().split(/\r?\n/).slice(1)) {
+      const [key, , scoreText] = line.split(',');
+      if (scoreText !== '') (churnedKeys.has(key) ? churned : retained).push(Number(scoreText));
+    }
+    expect(result.auc.auc).toBeCloseTo(pairwiseAuc(retained, churned), 12);
+  });
+});

@@ -180,3 +180,23 @@ describe('healthscore score', () => {
     expect(d.stderr).toMatch(/no snapshot dated 2019-01-01/);
   });
 });
+
+describe('healthscore import into a new workspace file', () => {
+  const tempDir = useTempDirs();
+
+  it('creates the workspace when the file does not exist, and leaves none behind when the import fails', () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'book.csv');
+    fs.writeFileSync(csv, 'account_id,name,logins\nA-1,Acme,10\nA-2,Globex,3\n');
+    const ws = path.join(dir, 'fresh.hsw');
+    const ok = healthscore('import', csv, '--workspace', ws, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(healthscore('info', '--workspace', ws, '--json').stdout)).toMatchObject({ name: 'fresh', accountCount: 2 });
+    const empty = path.join(dir, 'empty.csv');
+    fs.writeFileSync(empty, '');
+    const failed = healthscore('import', empty, '--workspace', path.join(dir, 'never.hsw'));
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/"empty\.csv" is empty/);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('never'))).toEqual([]);
+  });
+});

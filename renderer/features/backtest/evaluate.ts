@@ -3,6 +3,7 @@
 // the same snapshot and compared on the same labelled accounts.
 
 import { type BacktestResult, runBacktest } from '../../../shared/backtest/backtest';
+import { defaultLabelMode } from '../../../shared/backtest/labels';
 import type { ScoredAccounts } from '../../../shared/backtest/types';
 import { scoredAccountsOf } from '../../../shared/backtestBridge';
 import type { ScoringEngine } from '../../../shared/scoring/engine';
@@ -30,6 +31,8 @@ export function backtestOf(engine: ScoringEngine, arr: Float64Array, snapshots: 
   const snapshot = snapshots.get(controls.asOf);
   const accounts = scoredAccountsOf(engine, arr);
   const result = runBacktest(accounts, snapshots.churn, {
+    // A flag-only workspace with one snapshot is labelled by the flag (DESIGN.md), as the CLI does.
+    mode: defaultLabelMode(snapshots.churn, snapshots.snapshotDates.length),
     asOfDay: snapshot.day,
     horizonDays: controls.horizonDays,
     includeOverrides: controls.includeOverrides,
