@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { calibrationOption, gainsOption, rocOption } from './charts/backtestCharts';
 import { useChartTheme } from './charts/chartTheme';
-import { EChart } from './charts/EChart';
+import { EChart } from '../charts/EChart';
 import { formatAuc } from './displayFormat';
 import type { ViewStats } from './protocol';
 
@@ -18,15 +18,15 @@ export function CurveCharts({ view }: { view: ViewStats }) {
     <div className="backtest-charts">
       <figure className="backtest-card backtest-chart">
         <figcaption className="backtest-card__title">ROC curve</figcaption>
-        {roc ? <EChart option={roc} label={`ROC curve of ${view.label}, AUC ${formatAuc(view.auc.auc)}`} testId="backtest-roc" /> : <p className="backtest-chart__placeholder">Computing…</p>}
+        {roc ? <EChart replace className="echart" option={roc} ariaLabel={`ROC curve of ${view.label}, AUC ${formatAuc(view.auc.auc)}`} testId="backtest-roc" /> : <p className="backtest-chart__placeholder">Computing…</p>}
       </figure>
       <figure className="backtest-card backtest-chart">
         <figcaption className="backtest-card__title">Cumulative gains and lift</figcaption>
-        {gains ? <EChart option={gains} label={`Share of churned accounts caught when flagging the lowest-scoring accounts first, ${view.label}`} testId="backtest-gains" /> : <p className="backtest-chart__placeholder">Computing…</p>}
+        {gains ? <EChart replace className="echart" option={gains} ariaLabel={`Share of churned accounts caught when flagging the lowest-scoring accounts first, ${view.label}`} testId="backtest-gains" /> : <p className="backtest-chart__placeholder">Computing…</p>}
       </figure>
       <figure className="backtest-card backtest-chart">
         <figcaption className="backtest-card__title">Calibration: churn rate per score decile</figcaption>
-        <EChart option={calibration} label={`Churn rate per score decile, ${view.label}`} testId="backtest-calibration" />
+        <EChart replace className="echart" option={calibration} ariaLabel={`Churn rate per score decile, ${view.label}`} testId="backtest-calibration" />
       </figure>
     </div>
   );

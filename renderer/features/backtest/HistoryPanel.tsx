@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react';
 import { formatInteger } from '../../lib/format';
 import { historyIsStale, useBacktestStore } from './backtestStore';
 import { useChartTheme } from './charts/chartTheme';
-import { EChart } from './charts/EChart';
+import { EChart } from '../charts/EChart';
 import { leadTimeOption, rollingOption } from './charts/historyCharts';
 import type { LeadTimeSummary } from './protocol';
 
@@ -51,11 +51,11 @@ export const HistoryPanel = memo(function HistoryPanel() {
         <div className={`backtest-charts backtest-charts--two${stale ? ' backtest-stale' : ''}`}>
           <figure className="backtest-chart">
             <figcaption className="backtest-card__subtitle">Rolling back-test: AUC and red recall with each snapshot as T</figcaption>
-            <EChart option={rollingChart} label="AUC and red-band recall for every snapshot date as the as-of date" testId="backtest-rolling" />
+            <EChart replace className="echart" option={rollingChart} ariaLabel="AUC and red-band recall for every snapshot date as the as-of date" testId="backtest-rolling" />
           </figure>
           <figure className="backtest-chart">
             <figcaption className="backtest-card__subtitle">Lead time: days red before churn</figcaption>
-            <EChart option={leadChart} label="Churned accounts by days between first turning red and churn" testId="backtest-lead-chart" />
+            <EChart replace className="echart" option={leadChart} ariaLabel="Churned accounts by days between first turning red and churn" testId="backtest-lead-chart" />
             <LeadTimeFacts lead={lead} />
           </figure>
         </div>

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { BaselinePicker } from './BaselinePicker';
 import { useBacktestStore } from './backtestStore';
 import { useChartTheme } from './charts/chartTheme';
-import { EChart } from './charts/EChart';
+import { EChart } from '../charts/EChart';
 import { distributionOption } from './charts/whatIfCharts';
 import { DeltaSummary } from './DeltaSummary';
 import type { EvaluateResult } from './protocol';
@@ -56,7 +56,7 @@ export function WhatIfPanel({ result, viewIndex, differences }: WhatIfPanelProps
           <div className="backtest-whatif__grid">
             <figure className="backtest-chart">
               <figcaption className="backtest-card__subtitle">Score distribution of the labelled accounts</figcaption>
-              <EChart option={distribution} label={`Score distribution of ${label} and the draft, ${view.label}`} testId="backtest-distributions" />
+              <EChart replace className="echart" option={distribution} ariaLabel={`Score distribution of ${label} and the draft, ${view.label}`} testId="backtest-distributions" />
             </figure>
             <TransitionMatrix accounts={whatIf.transitions} churned={whatIf.transitionsChurned} baselineLabel={label} open={cell} />
           </div>

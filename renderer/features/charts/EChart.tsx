@@ -1,12 +1,16 @@
 // A React host for one ECharts instance: created on mount, resized with its box, disposed on
 // unmount. Options are applied without animation, so a slider move repaints in the next frame
-// rather than tweening for hundreds of milliseconds.
+// rather than tweening for hundreds of milliseconds. By default a new option merges into series of
+// the same ids (cheap for live updates); `replace` applies each option whole, for charts whose
+// components come and go between options.
 
 import { useEffect, useRef, type CSSProperties } from 'react';
-import { type ChartInstance, type ChartOption, echarts } from './echarts';
+import { type ChartInstance, type ChartOption, type EChartsCoreOption, echarts } from './echarts';
 
 interface EChartProps {
-  option: ChartOption;
+  option: ChartOption | EChartsCoreOption;
+  /** Apply each option whole (no merging with the previous one). */
+  replace?: boolean;
   className?: string;
   style?: CSSProperties;
   /** Text alternative for the canvas (screen readers cannot read a chart). */
@@ -16,7 +20,7 @@ interface EChartProps {
   onReady?(chart: ChartInstance | null): void;
 }
 
-export function EChart({ option, className, style, ariaLabel, testId, onReady }: EChartProps) {
+export function EChart({ option, replace: replaceWhole = false, className, style, ariaLabel, testId, onReady }: EChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const onReadyRef = useRef(onReady);
@@ -41,14 +45,19 @@ export function EChart({ option, className, style, ariaLabel, testId, onReady }:
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
+    if (replaceWhole) {
+      chart.setOption({ animation: false, ...option }, { notMerge: true });
+      return;
+    }
     // Merging into series of the same ids updates only their data, which is what a slider move
     // changes; when series come or go (a baseline appears), they are replaced instead.
-    const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+    const raw = (option as ChartOption).series;
+    const series = Array.isArray(raw) ? raw : raw ? [raw] : [];
     const seriesKey = series.map((s, i) => `${String(s.id ?? i)}:${s.type}`).join('|');
     const replace = seriesKey !== seriesKeyRef.current;
     seriesKeyRef.current = seriesKey;
     chart.setOption({ animation: false, ...option }, replace ? { replaceMerge: ['series'] } : undefined);
-  }, [option]);
+  }, [option, replaceWhole]);
 
   return <div ref={boxRef} className={className} style={style} role="img" aria-label={ariaLabel} data-testid={testId} />;
 }

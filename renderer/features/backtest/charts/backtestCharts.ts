@@ -4,7 +4,7 @@
 import type { CalibrationBin } from '../../../../shared/backtest/calibration';
 import type { Curves } from '../../../../shared/backtest/curves';
 import type { ChartTheme } from './chartTheme';
-import type { EChartsCoreOption } from './echartsSetup';
+import type { EChartsCoreOption } from '../../charts/echarts';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 

@@ -5,7 +5,7 @@ import { epochDayToIso } from '../../../../shared/dates';
 import type { LeadTimeSummary } from '../protocol';
 import { axis, baseOption } from './backtestCharts';
 import type { ChartTheme } from './chartTheme';
-import type { EChartsCoreOption } from './echartsSetup';
+import type { EChartsCoreOption } from '../../charts/echarts';
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 

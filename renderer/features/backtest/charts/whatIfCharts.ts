@@ -3,7 +3,7 @@
 
 import type { ChartTheme } from './chartTheme';
 import { axis, baseOption } from './backtestCharts';
-import type { EChartsCoreOption } from './echartsSetup';
+import type { EChartsCoreOption } from '../../charts/echarts';
 
 export function distributionOption(draft: Uint32Array, baseline: Uint32Array, baselineLabel: string, theme: ChartTheme): EChartsCoreOption {
   const width = 100 / draft.length;

@@ -22,8 +22,8 @@ import { inProcessWorker } from './workerDoubles';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeBacktestApi')).clientModule);
 // happy-dom has no canvas: the charts render as their labelled boxes.
-vi.mock('../../../../renderer/features/backtest/charts/EChart', () => ({
-  EChart: ({ label, testId }: { label: string; testId?: string }) => <div role="img" aria-label={label} data-testid={testId} />,
+vi.mock('../../../../renderer/features/charts/EChart', () => ({
+  EChart: ({ ariaLabel, testId }: { ariaLabel: string; testId?: string }) => <div role="img" aria-label={ariaLabel} data-testid={testId} />,
 }));
 
 beforeAll(() => setWorkerFactory(inProcessWorker));
