@@ -2,10 +2,13 @@
 
 import type { SaveStatus } from './autosave';
 
+// One formatter for the app's life: toLocaleTimeString builds a new one per call, on every render.
+const clock = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit' });
+
 function timeOf(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : ` at ${d.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })}`;
+  return Number.isNaN(d.getTime()) ? '' : ` at ${clock.format(d)}`;
 }
 
 export function SaveStatusText({ status }: { status: SaveStatus }) {

@@ -5,7 +5,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Thresholds } from '../../../shared/scorecard/types';
 import { EChart } from '../charts/EChart';
 import type { ChartColors } from '../charts/themeColors';
-import { PLOT_MARGIN, histogramOption } from './histogramOption';
+import { PLOT_MARGIN, histogramOption, histogramSeriesData } from './histogramOption';
 import { ThresholdMarker } from './ThresholdMarker';
 
 interface ScoreHistogramProps {
@@ -35,7 +35,9 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 
 export const ScoreHistogram = memo(function ScoreHistogram({ histogram, baseline, thresholds, colors, scopeLabel, onThresholdsChange }: ScoreHistogramProps) {
   const [boxRef, width] = useBoxWidth();
-  const option = useMemo(() => histogramOption(histogram, baseline, thresholds, colors), [histogram, baseline, thresholds, colors]);
+  const hasBaseline = baseline !== null;
+  const option = useMemo(() => histogramOption(histogram.length, hasBaseline, thresholds, colors), [histogram.length, hasBaseline, thresholds, colors]);
+  const seriesData = useMemo(() => histogramSeriesData(histogram, baseline), [histogram, baseline]);
   const plotWidth = Math.max(1, width - PLOT_MARGIN.left - PLOT_MARGIN.right);
   const toX = (score: number) => PLOT_MARGIN.left + (score / 100) * plotWidth;
   const fromX = (x: number) => ((x - PLOT_MARGIN.left) / plotWidth) * 100;
@@ -46,6 +48,7 @@ export const ScoreHistogram = memo(function ScoreHistogram({ histogram, baseline
     <div className="score-histogram" ref={boxRef} style={{ height: CHART_HEIGHT }}>
       <EChart
         option={option}
+        seriesData={seriesData}
         className="score-histogram__chart"
         ariaLabel={`Histogram of ${scored} scored accounts (${scopeLabel}); red below ${thresholds.red}, green from ${thresholds.green}`}
         testId="score-histogram"

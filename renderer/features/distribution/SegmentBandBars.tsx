@@ -5,7 +5,7 @@ import { memo, useMemo, useState } from 'react';
 import { EChart } from '../charts/EChart';
 import type { ChartColors } from '../charts/themeColors';
 import type { SegmentDistribution } from '../scoring/protocol';
-import { type BarsMeasure, segmentBarsOption } from './segmentBarsOption';
+import { type BarsMeasure, segmentBarsData, segmentBarsOption } from './segmentBarsOption';
 
 const MEASURES: { id: BarsMeasure; label: string }[] = [
   { id: 'count', label: 'Accounts' },
@@ -15,7 +15,10 @@ const MEASURES: { id: BarsMeasure; label: string }[] = [
 
 export const SegmentBandBars = memo(function SegmentBandBars({ segments, colors }: { segments: readonly SegmentDistribution[]; colors: ChartColors }) {
   const [measure, setMeasure] = useState<BarsMeasure>('count');
-  const option = useMemo(() => segmentBarsOption(segments, measure, colors), [segments, measure, colors]);
+  // Labels joined into a key: a new summary with the same segments keeps the option (data-only update).
+  const labelKey = segments.map((s) => s.label).join('\u0000');
+  const option = useMemo(() => segmentBarsOption(labelKey.split('\u0000'), measure, colors), [labelKey, measure, colors]);
+  const seriesData = useMemo(() => segmentBarsData(segments, measure), [segments, measure]);
   const height = 34 + segments.length * 34;
   return (
     <section className="panel-section" aria-labelledby="segment-bars-title">
@@ -33,6 +36,7 @@ export const SegmentBandBars = memo(function SegmentBandBars({ segments, colors 
       </div>
       <EChart
         option={option}
+        seriesData={seriesData}
         style={{ height }}
         ariaLabel={segments.map((s) => `${s.label}: ${s.counts[0]} red, ${s.counts[1]} yellow, ${s.counts[2]} green, ${s.counts[3]} unscored`).join('; ')}
         testId="segment-bars"

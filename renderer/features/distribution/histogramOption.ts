@@ -14,23 +14,24 @@ export function binColor(b: number, bins: number, t: Thresholds, c: ChartColors)
   return low < t.red ? c.red : low < t.green ? c.yellow : c.green;
 }
 
-/** No tooltip: the chart is redrawn on every slider move and a tooltip adds to each redraw. */
-export function histogramOption(
-  histogram: readonly number[],
-  baseline: readonly number[] | null,
-  t: Thresholds,
-  c: ChartColors,
-): ChartOption {
-  const bins = histogram.length;
+/** The series' data in histogramOption's series order (baseline first when there is one). */
+export function histogramSeriesData(histogram: readonly number[], baseline: readonly number[] | null): (readonly number[])[] {
+  return baseline ? [baseline, histogram] : [histogram];
+}
+
+/**
+ * Everything but the counts (those go in histogramSeriesData), so that a slider move, which only
+ * changes counts, leaves this option as it was. No tooltip: it would add to every redraw.
+ */
+export function histogramOption(bins: number, hasBaseline: boolean, t: Thresholds, c: ChartColors): ChartOption {
   const labels = Array.from({ length: bins }, (_, b) => String((b * 100) / bins));
   const labelEvery = Math.max(1, Math.round(bins / 10));
   const series: ChartOption['series'] = [];
-  if (baseline) {
+  if (hasBaseline) {
     series.push({
       type: 'bar',
       id: 'baseline',
       name: 'Baseline',
-      data: [...baseline],
       itemStyle: { color: c.muted, opacity: 0.28 },
       barGap: '-100%',
       barCategoryGap: '12%',
@@ -44,7 +45,6 @@ export function histogramOption(
     type: 'bar',
     id: 'draft',
     name: 'Draft',
-    data: [...histogram],
     itemStyle: { color: (p: { dataIndex: number }) => colors[p.dataIndex] },
     barGap: '-100%',
     barCategoryGap: '12%',

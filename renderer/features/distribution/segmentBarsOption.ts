@@ -23,9 +23,18 @@ function formatValue(v: number, measure: BarsMeasure): string {
   return formatInteger(v);
 }
 
-export function segmentBarsOption(segments: readonly SegmentDistribution[], measure: BarsMeasure, c: ChartColors): ChartOption {
-  // Top to bottom in scorecard order: the category axis draws its first item at the bottom.
-  const rows = [...segments].reverse();
+/** Top to bottom in scorecard order: the category axis draws its first item at the bottom. */
+const bottomUp = (segments: readonly SegmentDistribution[]) => [...segments].reverse();
+
+/** Per band (the series order of segmentBarsOption), the value of each segment row. */
+export function segmentBarsData(segments: readonly SegmentDistribution[], measure: BarsMeasure): number[][] {
+  const values = bottomUp(segments).map((s) => barValues(s, measure));
+  return BAND_LABELS.map((_, b) => values.map((v) => v[b]));
+}
+
+/** Everything but the values (segmentBarsData), so that a slider move leaves it as it was. */
+export function segmentBarsOption(segmentLabels: readonly string[], measure: BarsMeasure, c: ChartColors): ChartOption {
+  const labels = [...segmentLabels].reverse();
   const colors = bandColorList(c);
   return {
     // Fixed margins: measuring labels to fit them would be redone on every slider move.
@@ -39,7 +48,7 @@ export function segmentBarsOption(segments: readonly SegmentDistribution[], meas
     },
     yAxis: {
       type: 'category',
-      data: rows.map((s) => s.label),
+      data: labels,
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { color: c.muted, fontSize: 12, width: 104, overflow: 'truncate' },
@@ -51,7 +60,6 @@ export function segmentBarsOption(segments: readonly SegmentDistribution[], meas
       stack: 'bands',
       barWidth: '58%',
       itemStyle: { color: colors[b] },
-      data: rows.map((s) => barValues(s, measure)[b]),
     })),
   };
 }

@@ -1,0 +1,59 @@
+// The live charts split their option (axes, styles: stable while a slider moves) from their series
+// data (new on every move). The two halves must line up: series i of the option draws data[i].
+
+import { describe, expect, it } from 'vitest';
+import { histogramOption, histogramSeriesData } from '../../../renderer/features/distribution/histogramOption';
+import { segmentBarsData, segmentBarsOption } from '../../../renderer/features/distribution/segmentBarsOption';
+import type { SegmentDistribution } from '../../../renderer/features/scoring/protocol';
+import type { ChartColors } from '../../../renderer/features/charts/themeColors';
+
+const colors: ChartColors = { red: '#r', yellow: '#y', green: '#g', grey: '#u', text: '#t', muted: '#m', subtle: '#s', border: '#b', accent: '#a', surface: '#f' };
+
+const segment = (id: string, counts: [number, number, number, number], arr: [number, number, number, number]): SegmentDistribution => ({
+  id,
+  label: `Label ${id}`,
+  counts,
+  arr,
+  histogram: [],
+});
+
+describe('score histogram option and data', () => {
+  it('puts the baseline first and the draft second, matching the series ids', () => {
+    const option = histogramOption(4, true, { red: 40, green: 70 }, colors);
+    const ids = (option.series as { id: string }[]).map((s) => s.id);
+    expect(ids).toEqual(['baseline', 'draft']);
+    expect(histogramSeriesData([1, 2, 3, 4], [5, 6, 7, 8])).toEqual([[5, 6, 7, 8], [1, 2, 3, 4]]);
+  });
+
+  it('has one series and no data of its own without a baseline', () => {
+    const option = histogramOption(4, false, { red: 40, green: 70 }, colors);
+    const series = option.series as { id: string; data?: unknown }[];
+    expect(series.map((s) => s.id)).toEqual(['draft']);
+    expect(series[0].data).toBeUndefined();
+    expect(histogramSeriesData([1, 2, 3, 4], null)).toEqual([[1, 2, 3, 4]]);
+  });
+});
+
+describe('segment bars option and data', () => {
+  const segments = [segment('ent', [1, 2, 3, 4], [10, 20, 30, 40]), segment('smb', [5, 0, 5, 0], [1, 0, 1, 0])];
+
+  it('draws segments top to bottom in scorecard order, with values per band aligned to the labels', () => {
+    const option = segmentBarsOption(segments.map((s) => s.label), 'count', colors);
+    expect((option.yAxis as { data: string[] }).data).toEqual(['Label smb', 'Label ent']);
+    const data = segmentBarsData(segments, 'count');
+    // Series order red, yellow, green, unscored; rows bottom-up like the axis.
+    expect(data).toEqual([
+      [5, 1],
+      [0, 2],
+      [5, 3],
+      [0, 4],
+    ]);
+  });
+
+  it('gives percentages of each segment and ARR on request', () => {
+    const percent = segmentBarsData(segments, 'percent');
+    expect(percent.map((band) => band[1])).toEqual([10, 20, 30, 40]);
+    expect(percent.reduce((t, band) => t + band[0], 0)).toBeCloseTo(100, 12);
+    expect(segmentBarsData(segments, 'arr').map((band) => band[1])).toEqual([10, 20, 30, 40]);
+  });
+});
