@@ -34,13 +34,13 @@ async function launchChromium(): Promise<{ browser: Browser; close: () => Promis
 const MOVES = 200;
 /** Moves before the measured ones, so the JIT has compiled the path (first moves run ~10× slower). */
 const WARMUP_MOVES = 20;
-const FRAME_MS = 1000 / 60;
 const SLIDER = 'Weight of Active users (SMB)';
 
 interface Sample {
   seq: number;
   inputToPaint: number;
   inputToCommit: number;
+  inFirstFrame: boolean;
 }
 
 // The few page globals the evaluated callbacks touch (this file is type-checked without the DOM lib).
@@ -113,8 +113,8 @@ async function measureMoves(page: Page, aligned: boolean, firstStep: number) {
     moves: samples.length,
     inputToPaintMs: stats(paint),
     inputToCommitMs: stats(samples.map((s) => s.inputToCommit)),
-    // A frame is ~16.7 ms: a move shown in the frame after its input takes up to 1.2 frames here.
-    shownInNextFramePct: Math.round((1000 * paint.filter((ms) => ms <= FRAME_MS * 1.2).length) / paint.length) / 10,
+    // Drawn in the first frame that began after the input: the best a worker round trip allows.
+    shownInFirstFramePct: Math.round((1000 * samples.filter((s) => s.inFirstFrame).length) / samples.length) / 10,
   };
 }
 
@@ -164,7 +164,13 @@ export async function runDesignerBench(): Promise<Record<string, unknown>> {
   const sizes = [100_000];
   const extra = Number(process.env.HEALTHSCORE_BENCH_ACCOUNTS);
   if (Number.isInteger(extra) && extra > 0 && extra !== 100_000) sizes.push(extra);
-  const results: Record<string, unknown> = { targets: { '100k_p95_ms': 16, '1M_p95_ms': 50 } };
+  const results: Record<string, unknown> = {
+    targets: { '100k_p95_ms': 16, '1M_p95_ms': 50 },
+    // inputToPaint runs to the start of the next frame, so at 60 Hz it includes waiting for that
+    // frame's turn (up to 16.7 ms) however fast the app is; inputToCommit is the app's own latency
+    // (worker, React commit, charts drawn), and shownInFirstFramePct says whether it fit in a frame.
+    measuredAgainstTarget: 'inputToCommitMs.p95, with shownInFirstFramePct',
+  };
   for (const n of sizes) results[`accounts_${n}`] = await runSize(n);
   return results;
 }

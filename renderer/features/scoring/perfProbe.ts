@@ -2,13 +2,18 @@
 // defines `window.__healthscorePerf = { samples: [] }` before the app starts: then every slider
 // input is marked, and once the summary it produced has been committed and the next animation
 // frame has run (charts and tiles painted), the input-to-paint time is pushed to `samples`.
+// With a worker in between, an answer can at best be drawn in the first frame that begins after
+// the input; `inFirstFrame` says whether it was (at 60 Hz, input-to-paint then still ranges up to
+// one frame interval, depending on where in its frame the input fell).
 
 export interface PerfSample {
   seq: number;
   /** Milliseconds from the slider's input event to the frame after the answer's commit. */
   inputToPaint: number;
-  /** Milliseconds from the input event to the commit (before waiting for a frame). */
+  /** Milliseconds from the input event to the commit (charts drawn, DOM updated; before waiting for a frame). */
   inputToCommit: number;
+  /** The answer was drawn in the first frame that began after the input. */
+  inFirstFrame: boolean;
 }
 
 declare global {
@@ -19,13 +24,16 @@ declare global {
 
 let lastSeq = 0;
 const inputAt = new Map<number, number>();
+/** Per input: the start time of the first frame that began after it, once that frame has run. */
+const firstFrameAfter = new Map<number, number>();
 
 /** Marks a slider input; returns its sequence number, or null when no one is measuring. */
 export function markInput(): number | null {
   if (typeof window === 'undefined' || !window.__healthscorePerf) return null;
-  lastSeq++;
-  inputAt.set(lastSeq, performance.now());
-  return lastSeq;
+  const seq = ++lastSeq;
+  inputAt.set(seq, performance.now());
+  requestAnimationFrame((frameStart) => firstFrameAfter.set(seq, frameStart));
+  return seq;
 }
 
 /** Call after the commit that shows the answer to input `seq` (earlier inputs were coalesced into it). */
@@ -35,7 +43,10 @@ export function notePainted(seq: number | null): void {
   if (!hook || seq === null || start === undefined) return;
   for (const s of inputAt.keys()) if (s <= seq) inputAt.delete(s);
   const committed = performance.now();
-  requestAnimationFrame(() => {
-    hook.samples.push({ seq, inputToPaint: performance.now() - start, inputToCommit: committed - start });
+  requestAnimationFrame((frameStart) => {
+    // Callbacks of one frame run in the order requested, so the input's own is already recorded.
+    const first = firstFrameAfter.get(seq);
+    for (const s of firstFrameAfter.keys()) if (s <= seq) firstFrameAfter.delete(s);
+    hook.samples.push({ seq, inputToPaint: performance.now() - start, inputToCommit: committed - start, inFirstFrame: first === frameStart });
   });
 }
