@@ -7,7 +7,8 @@ import type { WebPreferences } from 'electron';
 /** The one Content-Security-Policy: the HTTP host and the app protocol send it, index.html carries it (a test keeps them equal). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the scoring worker compile its WebAssembly kernel (no JS eval).
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

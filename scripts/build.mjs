@@ -21,6 +21,9 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
+// The scoring kernel's WAT → shared/scoring/kernel/scoringWasm.generated.ts (rewritten only when it changed).
+spawnSync(process.execPath, [path.join(root, 'scripts/build-wasm.mjs')], { cwd: root, stdio: 'inherit' }).status === 0 || process.exit(1);
+
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   // A sandboxed preload may only require('electron'): everything else is bundled in.

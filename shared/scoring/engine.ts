@@ -5,6 +5,7 @@
 import { BAND_ABSENT } from '../scorecard/bands';
 import type { Scorecard, Weight } from '../scorecard/types';
 import { ScoringError } from './data';
+import { KernelState } from './kernel/kernelState';
 import { updateGroupWeight, updateGroupedMetricWeight, updateUngroupedWeight } from './incremental';
 import { type EngineLayout, buildLayout, segmentWeightMass, setLayoutMetricWeight, setLayoutUnitWeight } from './layout';
 import type { SubScoreMatrix } from './matrix';
@@ -21,6 +22,8 @@ export interface EngineOptions {
    * accounts then keep their computed score and are only flagged in `overridden`.
    */
   applyOverrides?: boolean;
+  /** Use the WebAssembly SIMD kernel where it applies (default true); false keeps to the TypeScript loops. */
+  kernel?: boolean;
 }
 
 /** Incremental sums are rebuilt exactly after this many updates of a segment, bounding drift. */
@@ -49,6 +52,8 @@ export class ScoringEngine implements TallyTarget {
   private applyOverrides: boolean;
   private readonly updatesSinceRebase: Uint32Array;
   private readonly massAtRebase: Float64Array;
+  /** The SIMD kernel and the arrays it owns (score, band, num, den, cnt), or null. */
+  private readonly kernel: KernelState | null;
 
   constructor(
     scorecard: Scorecard,
@@ -62,8 +67,9 @@ export class ScoringEngine implements TallyTarget {
     if (!Number.isInteger(this.bins) || this.bins < 1 || this.bins > 10_000) throw new ScoringError('bins must be an integer in 1…10000');
     this.applyOverrides = options.applyOverrides ?? true;
     this.sc = scorecard;
-    this.score = new Float64Array(n).fill(Number.NaN);
-    this.band = new Uint8Array(n).fill(BAND_ABSENT);
+    this.kernel = options.kernel === false ? null : KernelState.create(matrix, this.bins);
+    this.score = (this.kernel?.score ?? new Float64Array(n)).fill(Number.NaN);
+    this.band = (this.kernel?.band ?? new Uint8Array(n)).fill(BAND_ABSENT);
     this.bandCounts = new Uint32Array(S * 4);
     this.segmentHistograms = new Uint32Array(S * this.bins);
     this.histogram = new Uint32Array(this.bins);
@@ -71,7 +77,7 @@ export class ScoringEngine implements TallyTarget {
     this.updatesSinceRebase = new Uint32Array(S);
     this.massAtRebase = new Float64Array(S);
     this.layout = buildLayout(scorecard);
-    this.state = allocateState(this.layout, n);
+    this.state = allocateState(this.layout, n, this.kernel ?? undefined);
     this.tallyScratch = new Uint32Array(4 * this.bins);
     this.overrides.locate(scorecard, matrix.keys, matrix.snapshotDay);
     this.recomputeAll();
@@ -101,9 +107,14 @@ export class ScoringEngine implements TallyTarget {
     checkCompatible(scorecard, this.matrix);
     this.sc = scorecard;
     this.layout = buildLayout(scorecard);
-    this.state = allocateState(this.layout, this.matrix.accountCount);
+    this.state = allocateState(this.layout, this.matrix.accountCount, this.kernel ?? undefined);
     this.overrides.locate(scorecard, this.matrix.keys, this.matrix.snapshotDay);
     this.recomputeAll();
+  }
+
+  /** Whether this engine runs the WebAssembly SIMD kernel (where it applies; else the TypeScript loops). */
+  get kernelActive(): boolean {
+    return this.kernel !== null;
   }
 
   get overridesApplied(): boolean {
@@ -134,6 +145,7 @@ export class ScoringEngine implements TallyTarget {
     const column = this.matrix.columns[m];
     if (this.needsRebase(k)) return this.finishUpdate(k, true);
     const fp = this.finishParams(k);
+    if (slot < 0 && (oldW > 0) === (w > 0) && this.kernelUpdate(k, m, oldW, w)) return;
     if (slot < 0) {
       updateUngroupedWeight(column, L.impute[m], oldW, w, rows, this.state, fp);
     } else {
@@ -213,6 +225,11 @@ export class ScoringEngine implements TallyTarget {
   }
 
   private recomputeSegmentFully(k: number): void {
+    if (this.kernelRecompute(k)) {
+      this.massAtRebase[k] = segmentWeightMass(this.layout, k);
+      this.updatesSinceRebase[k] = 0;
+      return;
+    }
     recomputeSegment(this.layout, this.matrix.columns, this.matrix.segmentRows[k], this.state, this.finishParams(k), k);
     this.massAtRebase[k] = segmentWeightMass(this.layout, k);
     this.updatesSinceRebase[k] = 0;
@@ -226,6 +243,56 @@ export class ScoringEngine implements TallyTarget {
       this.tally(k);
     }
     this.sumHistograms();
+  }
+
+  /** Whether the kernel can score segment k: one run of rows, ungrouped, no overrides to interleave. */
+  private kernelRun(k: number): number {
+    if (!this.kernel || !this.layout.covIsDen || this.overrides.entries.length > 0) return -1;
+    return KernelState.runStart(this.matrix.segmentRows[k]);
+  }
+
+  /** Full recompute and tally of segment k by the kernel (its last ≤ 3 rows by the scalar loops). */
+  private kernelRecompute(k: number): boolean {
+    const i0 = this.kernelRun(k);
+    if (i0 < 0) return false;
+    const kernel = this.kernel!;
+    const L = this.layout;
+    const U = L.units.length;
+    const terms: { metric: number; weight: number }[] = [];
+    L.units.forEach((unit, u) => {
+      const W = L.unitW[k * U + u];
+      if (W > 0) terms.push({ metric: unit.metrics[0], weight: W });
+    });
+    const rows = this.matrix.segmentRows[k];
+    const len = rows.length & ~3;
+    const fp = this.finishParams(k);
+    kernel.beginTally(L.redBelow[k], L.greenBelow[k]);
+    kernel.recompute(terms, fp.covMin, i0, len);
+    const tail = rows.subarray(len);
+    recomputeSegment(L, this.matrix.columns, tail, this.state, fp, k);
+    kernel.tallyRows(tail, L.redBelow[k], L.greenBelow[k]);
+    kernel.finishTally(k, rows.length, this.bandCounts, this.segmentHistograms);
+    return true;
+  }
+
+  /** An ungrouped metric's weight change (same sign, so no term appears or vanishes) by the kernel. */
+  private kernelUpdate(k: number, m: number, oldW: number, w: number): boolean {
+    const i0 = this.kernelRun(k);
+    if (i0 < 0) return false;
+    const kernel = this.kernel!;
+    const L = this.layout;
+    const rows = this.matrix.segmentRows[k];
+    const len = rows.length & ~3;
+    const fp = this.finishParams(k);
+    kernel.beginTally(L.redBelow[k], L.greenBelow[k]);
+    kernel.updateWeight(m, w - oldW, fp.covMin, i0, len);
+    const tail = rows.subarray(len);
+    updateUngroupedWeight(this.matrix.columns[m], L.impute[m], oldW, w, tail, this.state, fp);
+    kernel.tallyRows(tail, L.redBelow[k], L.greenBelow[k]);
+    kernel.finishTally(k, rows.length, this.bandCounts, this.segmentHistograms);
+    this.updatesSinceRebase[k]++;
+    this.sumHistograms();
+    return true;
   }
 
   /** Overrides, then bands, counts and histogram of segment k from its fresh scores. */

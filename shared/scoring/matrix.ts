@@ -7,6 +7,7 @@ import { segmentList } from '../scorecard/resolve';
 import type { Scorecard } from '../scorecard/types';
 import { compileCondition } from './conditions';
 import { type ScoringData, ScoringError, accountCount, checkColumnLengths, findColumn } from './data';
+import { type WasmMemory, align16, fixedMemory, kernelModule } from './kernel/wasmKernel';
 import { matrixStructureKey } from './scorecardEdits';
 import { type MetricResolution, computeSubScores } from './subScores';
 
@@ -36,6 +37,37 @@ export interface SubScoreMatrix {
   snapshotDay: number;
   keys: readonly string[];
   arr: Float64Array | null;
+  /** Where the columns and adjustment points live in a WebAssembly memory, for the SIMD kernel. */
+  wasm?: MatrixMemory | null;
+}
+
+/** A matrix's columns (and adjustment points) as views on one memory that never grows. */
+export interface MatrixMemory {
+  memory: WasmMemory;
+  /** Byte offset of each column. */
+  columnOffsets: number[];
+  /** Byte offset of adjustmentPoints, or -1 when the scorecard has no adjustments. */
+  adjustmentOffset: number;
+}
+
+/**
+ * The matrix's arrays: in one fixed WebAssembly memory when the kernel can run here (sized once,
+ * so views never detach), else ordinary typed arrays.
+ */
+function allocateArrays(n: number, metricCount: number, precision: SubScorePrecision, withAdjustments: boolean) {
+  const bpe = precision === 'float32' ? 4 : 8;
+  const columnBytes = align16(n * bpe);
+  const memory = kernelModule() ? fixedMemory(metricCount * columnBytes + (withAdjustments ? align16(n * 8) : 0)) : null;
+  const newColumn = (m: number): SubScoreColumn => {
+    if (!memory) return precision === 'float32' ? new Float32Array(n) : new Float64Array(n);
+    return precision === 'float32' ? new Float32Array(memory.buffer, m * columnBytes, n) : new Float64Array(memory.buffer, m * columnBytes, n);
+  };
+  const adjustmentOffset = memory && withAdjustments ? metricCount * columnBytes : -1;
+  return {
+    newColumn,
+    adjustmentPoints: withAdjustments ? (memory ? new Float64Array(memory.buffer, adjustmentOffset, n) : new Float64Array(n)) : null,
+    wasm: memory ? { memory, columnOffsets: Array.from({ length: metricCount }, (_, m) => m * columnBytes), adjustmentOffset } : null,
+  };
 }
 
 export interface BuildOptions {
@@ -94,6 +126,7 @@ export function buildSubScoreMatrix(sc: Scorecard, data: ScoringData, options: B
   for (let i = 0, k = 0; i < n; i++) if (present[i]) presentRows[k++] = i;
 
   const ctx = { presentRows, segmentRows, snapshotDay: data.snapshotDay };
+  const arrays = allocateArrays(n, sc.metrics.length, precision, sc.adjustments.length > 0);
   const scratch = new Float64Array(n);
   const columns: SubScoreColumn[] = [];
   const resolutions: MetricResolution[] = [];
@@ -102,7 +135,9 @@ export function buildSubScoreMatrix(sc: Scorecard, data: ScoringData, options: B
     if (!column) throw new ScoringError(`metrics[${mi}].source: no column named "${metric.source}" in the data`);
     scratch.fill(Number.NaN);
     resolutions.push(computeSubScores(metric, column, ctx, scratch));
-    columns.push(precision === 'float32' ? new Float32Array(scratch) : scratch.slice());
+    const out = arrays.newColumn(mi);
+    out.set(scratch);
+    columns.push(out);
   });
 
   const adjustmentMasks = sc.adjustments.map((a, ai) => {
@@ -114,12 +149,11 @@ export function buildSubScoreMatrix(sc: Scorecard, data: ScoringData, options: B
     for (let i = 0; i < n; i++) mask[i] = test(i) ? 1 : 0;
     return mask;
   });
-  let adjustmentPoints: Float64Array | null = null;
-  if (sc.adjustments.length > 0) {
-    adjustmentPoints = new Float64Array(n);
+  const adjustmentPoints = arrays.adjustmentPoints;
+  if (adjustmentPoints) {
     sc.adjustments.forEach((a, ai) => {
       const mask = adjustmentMasks[ai];
-      for (let i = 0; i < n; i++) if (mask[i]) adjustmentPoints![i] += a.points;
+      for (let i = 0; i < n; i++) if (mask[i]) adjustmentPoints[i] += a.points;
     });
   }
 
@@ -139,5 +173,6 @@ export function buildSubScoreMatrix(sc: Scorecard, data: ScoringData, options: B
     snapshotDay: data.snapshotDay,
     keys: data.keys,
     arr: data.arr ?? null,
+    wasm: arrays.wasm,
   };
 }

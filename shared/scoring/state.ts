@@ -32,13 +32,25 @@ export interface EngineState {
   groups: GroupState[];
 }
 
-export function allocateState(layout: EngineLayout, n: number): EngineState {
-  const den = new Float64Array(n);
+/** The layout-independent arrays of a state, when the caller owns them (the SIMD kernel's memory). */
+export interface CoreArrays {
+  num: Float64Array;
+  den: Float64Array;
+  cnt: Uint16Array;
+}
+
+export function allocateState(layout: EngineLayout, n: number, core?: CoreArrays): EngineState {
+  const { num, den, cnt } = core ?? { num: new Float64Array(n), den: new Float64Array(n), cnt: new Uint16Array(n) };
+  if (core) {
+    num.fill(0);
+    den.fill(0);
+    cnt.fill(0);
+  }
   return {
-    num: new Float64Array(n),
+    num,
     den,
     cov: layout.covIsDen ? den : new Float64Array(n),
-    cnt: new Uint16Array(n),
+    cnt,
     groups: layout.slotPwIsDen.map((pwIsDen) => {
       const gDen = new Float64Array(n);
       return { num: new Float64Array(n), den: gDen, pw: pwIsDen ? gDen : new Float64Array(n), cnt: new Uint16Array(n) };

@@ -1,0 +1,105 @@
+// The WebAssembly SIMD kernel against the TypeScript loops it mirrors: two engines on one matrix,
+// one with the kernel and one without, through random scorecards, data and weight changes. The
+// kernel does the same f64 operations in the same order, so scores must be bit-equal.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ScoringEngine } from '../../../shared/scoring/engine';
+import { buildSubScoreMatrix } from '../../../shared/scoring/matrix';
+import { card, linearMetric, makeData } from './helpers';
+
+function sameNumbers(label: string, a: ArrayLike<number>, b: ArrayLike<number>): void {
+  expect(a.length, label).toBe(b.length);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!(Object.is(x, y) || (x !== x && y !== y))) expect.fail(`${label}[${i}]: kernel ${x} ≠ scalar ${y}`);
+  }
+}
+
+const caseArb = fc
+  .record({
+    n: fc.integer({ min: 1, max: 70 }),
+    m: fc.integer({ min: 1, max: 7 }),
+    precision: fc.constantFrom('float32' as const, 'float64' as const),
+    minCoverage: fc.constantFrom(0, 0.4, 0.9),
+    bins: fc.integer({ min: 1, max: 60 }),
+    adjustment: fc.boolean(),
+    // Segments as contiguous runs (the kernel's case) or interleaved (the scalar fallback).
+    segments: fc.constantFrom('none', 'runs', 'interleaved'),
+    // Rarely a policy or group the kernel leaves to the scalar loops.
+    policy: fc.constantFrom('redistribute', 'redistribute', 'redistribute', 'zero'),
+    grouped: fc.constantFrom(false, false, false, true),
+  })
+  .chain((b) =>
+    fc.record({
+      base: fc.constant(b),
+      cells: fc.array(
+        fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 6, arbitrary: fc.double({ min: -10, max: 110, noNaN: true }) }), {
+          minLength: b.n,
+          maxLength: b.n,
+        }),
+        { minLength: b.m, maxLength: b.m },
+      ),
+      weights: fc.array(fc.integer({ min: 0, max: 12 }).map((x) => x / 4), { minLength: b.m, maxLength: b.m }),
+      flags: fc.array(fc.boolean(), { minLength: b.n, maxLength: b.n }),
+      changes: fc.array(
+        fc.record({ metric: fc.nat(), weight: fc.oneof(fc.integer({ min: 0, max: 40 }).map((x) => x / 8), fc.double({ min: 0.001, max: 1000, noNaN: true })), segment: fc.nat() }),
+        { maxLength: 80 },
+      ),
+    }),
+  );
+
+describe('WebAssembly SIMD kernel', () => {
+  it('is available here, and runs for an ungrouped redistribute scorecard', () => {
+    const sc = card({ metrics: [linearMetric('a'), linearMetric('b')] });
+    const matrix = buildSubScoreMatrix(sc, makeData({ metrics: { a: [10, 20, null, 40, 50], b: [1, null, 3, 4, 5] } }), { precision: 'float32' });
+    expect(matrix.wasm).toBeTruthy();
+    expect(new ScoringEngine(sc, matrix).kernelActive).toBe(true);
+    expect(new ScoringEngine(sc, matrix, { kernel: false }).kernelActive).toBe(false);
+  });
+
+  it('gives bit-equal scores, bands, counts and histograms to the TypeScript loops', () => {
+    fc.assert(
+      fc.property(caseArb, ({ base, cells, weights, flags, changes }) => {
+        const ids = cells.map((_, j) => `m${j}`);
+        const segOf = (i: number) => (base.segments === 'runs' ? (i < base.n / 3 ? 'x' : i < (2 * base.n) / 3 ? 'y' : 'z') : ['x', 'y', 'z'][i % 3]);
+        const sc = card({
+          metrics: ids.map((id, j) => linearMetric(id, { weight: j === 0 ? weights[j] + 0.25 : weights[j], ...(base.grouped && j < 2 ? { group: 'g' } : {}) })),
+          groups: base.grouped ? [{ id: 'g', label: 'G', weight: 2 }] : [],
+          missingPolicy: base.policy,
+          minCoverage: base.minCoverage,
+          segments: base.segments === 'none' ? [] : [{ id: 'sx', label: 'X', when: [{ attribute: 'seg', operator: 'eq', value: 'x' }] }, { id: 'sy', label: 'Y', when: [{ attribute: 'seg', operator: 'eq', value: 'y' }] }],
+          adjustments: base.adjustment ? [{ id: 'adj', label: 'Adj', when: { attribute: 'flag', operator: 'eq', value: 'yes' }, points: -15 }] : [],
+        });
+        const data = makeData({
+          metrics: Object.fromEntries(ids.map((id, j) => [id, cells[j]])),
+          attributes: { seg: Array.from({ length: base.n }, (_, i) => segOf(i)), flag: flags.map((f) => (f ? 'yes' : 'no')) },
+        });
+        const matrix = buildSubScoreMatrix(sc, data, { precision: base.precision });
+        const simd = new ScoringEngine(sc, matrix, { bins: base.bins });
+        const scalar = new ScoringEngine(sc, matrix, { bins: base.bins, kernel: false });
+        const compare = (when: string) => {
+          sameNumbers(`${when} score`, simd.score, scalar.score);
+          sameNumbers(`${when} band`, simd.band, scalar.band);
+          sameNumbers(`${when} bandCounts`, simd.bandCounts, scalar.bandCounts);
+          sameNumbers(`${when} segmentHistograms`, simd.segmentHistograms, scalar.segmentHistograms);
+          sameNumbers(`${when} histogram`, simd.histogram, scalar.histogram);
+          sameNumbers(`${when} coverage`, simd.coverage(), scalar.coverage());
+        };
+        compare('initial');
+        changes.forEach((c, step) => {
+          const segmentId = matrix.segmentIds[c.segment % matrix.segmentIds.length];
+          const metricId = ids[c.metric % ids.length];
+          simd.setMetricWeight(segmentId, metricId, c.weight);
+          scalar.setMetricWeight(segmentId, metricId, c.weight);
+          compare(`after change ${step}`);
+        });
+        simd.recomputeAll();
+        scalar.recomputeAll();
+        compare('after recomputeAll');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
