@@ -10,6 +10,8 @@ import { type KernelExports, type WasmMemory, align16, fixedMemory, instantiateK
 
 /** Bytes per term-table entry: i32 column offset, padding, f64 weight. */
 const TERM_BYTES = 16;
+/** The kernel's block of accounts (BLOCK in scoring.wat) and its i32 count scratch. */
+const COUNT_SCRATCH_BYTES = 4 * 512;
 
 export class KernelState {
   readonly num: Float64Array;
@@ -37,7 +39,7 @@ export class KernelState {
       at += align16(bytes);
       return offset;
     };
-    const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)) };
+    const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)), counts: take(COUNT_SCRATCH_BYTES) };
     this.termsOffset = take(TERM_BYTES * matrix.metricIds.length);
     const buffer = memory.buffer;
     this.num = new Float64Array(buffer, offsets.num, n);
@@ -47,7 +49,7 @@ export class KernelState {
     this.band = new Uint8Array(buffer, offsets.band, n);
     this.hist = new Uint32Array(buffer, offsets.hist, 4 * this.stride + 8);
     this.terms = new DataView(buffer, this.termsOffset, TERM_BYTES * matrix.metricIds.length);
-    kernel.bind(offsets.num, offsets.den, offsets.cnt, offsets.score, offsets.band, offsets.hist, this.stride);
+    kernel.bind(offsets.num, offsets.den, offsets.cnt, offsets.score, offsets.band, offsets.hist, this.stride, offsets.counts);
   }
 
   /** The kernel's state for an engine over `matrix`, or null when the kernel cannot serve it. */
@@ -55,7 +57,7 @@ export class KernelState {
     const wasm = matrix.wasm;
     if (!wasm || (matrix.adjustmentPoints !== null && wasm.adjustmentOffset < 0)) return null;
     const n = matrix.accountCount;
-    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + TERM_BYTES * matrix.metricIds.length;
+    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + TERM_BYTES * matrix.metricIds.length;
     const memory = fixedMemory(bytes);
     const kernel = memory && instantiateKernel(memory, wasm.memory);
     return kernel && memory ? new KernelState(kernel, memory, matrix, bins) : null;

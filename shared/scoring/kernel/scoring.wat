@@ -1,13 +1,20 @@
 ;; SIMD kernel of the scoring engine for the common case: ungrouped metrics, every one
 ;; redistributing (the coverage numerator is the denominator), a segment whose rows are one
-;; contiguous run of accounts. Four accounts per iteration, each as two f64x2 halves, with exactly
-;; the scalar path's f64 arithmetic in the same metric order (see ../incremental.ts,
-;; ../recompute.ts, ../state.ts): masked adds of +0 leave a sum unchanged, and f64x2.min/max
-;; propagate NaN and order ±0 as Math.min/max do, so results are bit-equal.
+;; contiguous run of accounts. Exactly the scalar path's f64 arithmetic in the same metric order
+;; (see ../incremental.ts, ../recompute.ts, ../state.ts): a missing sub-score adds +0 (its lanes
+;; are masked to zero before the multiply, and w > 0 so w·(+0) = +0), which leaves a sum
+;; unchanged, and f64x2.min/max propagate NaN and order ±0 as Math.min/max do: bit-equal results.
 ;;
-;; Two memories: "state" (memory 0: the engine's num, den, cnt, score, band, histogram scratch
-;; and term table) and "matrix" (the sub-score columns and adjustment points). Callers pass counts
-;; that are multiples of 4; the ≤ 3 rows left over go through the scalar path.
+;; Work goes in blocks of BLOCK = 512 accounts so that a block's sums (12 KB with the counts) stay
+;; in L1 cache: a full recompute sweeps each column over the block into them, four columns per
+;; sweep (one load and store of the sums per four terms), and both a recompute and a weight change
+;; then finish the block (score, band, histogram) from the sums in one more pass. Each column is
+;; read sequentially, and the float32/float64 choice is made once per block, not per account.
+;;
+;; Two memories: "state" (memory 0: the engine's num, den, cnt, score, band, histogram counters,
+;; count scratch and term table) and "matrix" (the sub-score columns and adjustment points).
+;; Swapping them, so that the column loads use memory 0, measured no difference.
+;; Callers pass counts that are multiples of 4; the ≤ 3 rows left over go through the scalar path.
 
 (module
   (import "env" "state" (memory $st 1))
@@ -20,9 +27,11 @@
   (global $pScore (mut i32) (i32.const 0))
   (global $pBand (mut i32) (i32.const 0))
   ;; Four interleaved histograms of `stride` = bins + 1 u32 counters (the last one: unscored),
-  ;; followed by two i32 outputs: accounts not red, accounts green.
+  ;; followed by two i32x4 lane counts: accounts not red, accounts green.
   (global $pHist (mut i32) (i32.const 0))
   (global $stride (mut i32) (i32.const 0))
+  ;; 4 × BLOCK bytes: a block's term counts as i32 while its columns are swept.
+  (global $pCounts (mut i32) (i32.const 0))
   ;; Tally parameters of the segment being scored, set by `setTally`.
   (global $red (mut f64) (f64.const 0))
   (global $green (mut f64) (f64.const 0))
@@ -31,14 +40,15 @@
   (global $last (mut i32) (i32.const 0))
 
   (func (export "bind") (param $num i32) (param $den i32) (param $cnt i32) (param $score i32) (param $band i32)
-        (param $hist i32) (param $stride i32)
+        (param $hist i32) (param $stride i32) (param $counts i32)
     (global.set $pNum (local.get $num))
     (global.set $pDen (local.get $den))
     (global.set $pCnt (local.get $cnt))
     (global.set $pScore (local.get $score))
     (global.set $pBand (local.get $band))
     (global.set $pHist (local.get $hist))
-    (global.set $stride (local.get $stride)))
+    (global.set $stride (local.get $stride))
+    (global.set $pCounts (local.get $counts)))
 
   (func (export "setTally") (param $red f64) (param $green f64) (param $scale f64) (param $lift f64) (param $last i32)
     (global.set $red (local.get $red))
@@ -47,161 +57,335 @@
     (global.set $lift (local.get $lift))
     (global.set $last (local.get $last)))
 
-  ;; finalScore for two accounts: clamp(num/den + adj, 0, 100), NaN when den (= coverage) < covMin.
-  (func $final2 (param $n v128) (param $d v128) (param $pAdj i32) (param $i i32) (param $covMin v128) (result v128)
-    (local $q v128)
-    (local.set $q (f64x2.div (local.get $n) (local.get $d)))
-    (if (i32.ge_s (local.get $pAdj) (i32.const 0))
-      (then (local.set $q (f64x2.add (local.get $q)
-        (v128.load $mx (i32.add (local.get $pAdj) (i32.shl (local.get $i) (i32.const 3))))))))
-    (v128.bitselect
-      (f64x2.min (f64x2.max (local.get $q) (f64x2.splat (f64.const 0))) (f64x2.splat (f64.const 100)))
-      (f64x2.splat (f64.const nan))
-      (f64x2.ge (local.get $d) (local.get $covMin))))
+  ;; The end of the block that starts at $i: BLOCK accounts on, or $end.
+  (func $blockEnd (param $i i32) (param $end i32) (result i32)
+    (select (local.get $end) (i32.add (local.get $i) (i32.const 512))
+      (i32.lt_u (i32.sub (local.get $end) (local.get $i)) (i32.const 512))))
 
-  ;; Bands and histogram bins of accounts i … i+3 from their two score halves (as tallySegment).
-  (func $tally4 (param $s0 v128) (param $s1 v128) (param $i i32)
-    (local $y v128) (local $g v128) (local $nan v128) (local $bin v128) (local $a i32) (local $red v128) (local $green v128)
-    (local $t v128) (local $p i32)
+  ;; Accounts [$i, $end) from their sums: score = clamp(num/den + adj, 0, 100), NaN when den
+  ;; (= coverage) < covMin; then band and histogram bin as tallySegment, with the not-red and
+  ;; green counts kept in registers and added to the lane counters once.
+  (func $finish (param $i i32) (param $end i32) (param $pAdj i32) (param $cm v128)
+    (local $a i32) (local $d0 v128) (local $d1 v128) (local $s0 v128) (local $s1 v128)
+    (local $red v128) (local $green v128) (local $scale v128) (local $lift v128) (local $last v128) (local $unscored v128)
+    (local $histAt v128) (local $y v128) (local $g v128) (local $nan v128) (local $t v128) (local $bin v128)
+    (local $notRed v128) (local $greens v128) (local $pNum i32) (local $pDen i32) (local $pScore i32) (local $pBand i32)
+    (local.set $pNum (global.get $pNum))
+    (local.set $pDen (global.get $pDen))
+    (local.set $pScore (global.get $pScore))
+    (local.set $pBand (global.get $pBand))
     (local.set $red (f64x2.splat (global.get $red)))
     (local.set $green (f64x2.splat (global.get $green)))
-    ;; i32 lanes, one per account: score ≥ threshold (all ones), score is NaN.
-    (local.set $y (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-      (f64x2.ge (local.get $s0) (local.get $red)) (f64x2.ge (local.get $s1) (local.get $red))))
-    (local.set $g (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-      (f64x2.ge (local.get $s0) (local.get $green)) (f64x2.ge (local.get $s1) (local.get $green))))
-    (local.set $nan (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-      (f64x2.ne (local.get $s0) (local.get $s0)) (f64x2.ne (local.get $s1) (local.get $s1))))
-    ;; Counts of not-red and green accounts, kept per lane after the histograms.
-    (local.set $p (i32.add (global.get $pHist) (i32.shl (global.get $stride) (i32.const 4))))
-    (v128.store (local.get $p) (i32x4.sub (v128.load (local.get $p)) (local.get $y)))
-    (v128.store offset=16 (local.get $p) (i32x4.sub (v128.load offset=16 (local.get $p)) (local.get $g)))
-    ;; band = NaN ? 3 : y + g, one byte per account.
-    (local.set $t (v128.bitselect (i32x4.splat (i32.const 3))
-      (i32x4.sub (i32x4.splat (i32.const 0)) (i32x4.add (local.get $y) (local.get $g))) (local.get $nan)))
-    (local.set $t (i16x8.narrow_i32x4_u (local.get $t) (local.get $t)))
-    (i32.store (i32.add (global.get $pBand) (local.get $i))
-      (i32x4.extract_lane 0 (i8x16.narrow_i16x8_u (local.get $t) (local.get $t))))
-    ;; bin = min(trunc(score × scale + lift), last); NaN → the unscored counter at index bins.
-    (local.set $bin (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-      (i32x4.trunc_sat_f64x2_s_zero (f64x2.add (f64x2.mul (local.get $s0) (f64x2.splat (global.get $scale))) (f64x2.splat (global.get $lift))))
-      (i32x4.trunc_sat_f64x2_s_zero (f64x2.add (f64x2.mul (local.get $s1) (f64x2.splat (global.get $scale))) (f64x2.splat (global.get $lift))))))
-    (local.set $bin (i32x4.min_s (local.get $bin) (i32x4.splat (global.get $last))))
-    (local.set $bin (v128.bitselect (i32x4.splat (i32.add (global.get $last) (i32.const 1))) (local.get $bin) (local.get $nan)))
-    ;; Lane j counts into histogram j: no two increments of one iteration hit the same counter.
-    (local.set $bin (i32x4.add (local.get $bin) (i32x4.mul (i32x4.splat (global.get $stride)) (v128.const i32x4 0 1 2 3))))
-    (local.set $bin (i32x4.add (i32x4.shl (local.get $bin) (i32.const 2)) (i32x4.splat (global.get $pHist))))
-    (local.set $a (i32x4.extract_lane 0 (local.get $bin)))
-    (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
-    (local.set $a (i32x4.extract_lane 1 (local.get $bin)))
-    (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
-    (local.set $a (i32x4.extract_lane 2 (local.get $bin)))
-    (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
-    (local.set $a (i32x4.extract_lane 3 (local.get $bin)))
-    (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1))))
+    (local.set $scale (f64x2.splat (global.get $scale)))
+    (local.set $lift (f64x2.splat (global.get $lift)))
+    (local.set $last (i32x4.splat (global.get $last)))
+    (local.set $unscored (i32x4.splat (i32.add (global.get $last) (i32.const 1))))
+    ;; Byte address of counter 0 of histogram j, in lane j.
+    (local.set $histAt (i32x4.add (i32x4.splat (global.get $pHist))
+      (i32x4.shl (i32x4.mul (i32x4.splat (global.get $stride)) (v128.const i32x4 0 1 2 3)) (i32.const 2))))
+    (loop $next
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $d0 (v128.load (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $d1 (v128.load offset=16 (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $s0 (f64x2.div (v128.load (i32.add (local.get $pNum) (local.get $a))) (local.get $d0)))
+      (local.set $s1 (f64x2.div (v128.load offset=16 (i32.add (local.get $pNum) (local.get $a))) (local.get $d1)))
+      (if (i32.ge_s (local.get $pAdj) (i32.const 0))
+        (then
+          (local.set $s0 (f64x2.add (local.get $s0) (v128.load $mx (i32.add (local.get $pAdj) (local.get $a)))))
+          (local.set $s1 (f64x2.add (local.get $s1) (v128.load $mx offset=16 (i32.add (local.get $pAdj) (local.get $a)))))))
+      (local.set $s0 (v128.bitselect (f64x2.min (f64x2.max (local.get $s0) (v128.const f64x2 0 0)) (v128.const f64x2 100 100))
+        (v128.const f64x2 nan nan) (f64x2.ge (local.get $d0) (local.get $cm))))
+      (local.set $s1 (v128.bitselect (f64x2.min (f64x2.max (local.get $s1) (v128.const f64x2 0 0)) (v128.const f64x2 100 100))
+        (v128.const f64x2 nan nan) (f64x2.ge (local.get $d1) (local.get $cm))))
+      (v128.store (i32.add (local.get $pScore) (local.get $a)) (local.get $s0))
+      (v128.store offset=16 (i32.add (local.get $pScore) (local.get $a)) (local.get $s1))
+      ;; i32 lanes, one per account: score ≥ threshold (all ones), score is NaN.
+      (local.set $y (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ge (local.get $s0) (local.get $red)) (f64x2.ge (local.get $s1) (local.get $red))))
+      (local.set $g (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ge (local.get $s0) (local.get $green)) (f64x2.ge (local.get $s1) (local.get $green))))
+      (local.set $nan (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ne (local.get $s0) (local.get $s0)) (f64x2.ne (local.get $s1) (local.get $s1))))
+      (local.set $notRed (i32x4.sub (local.get $notRed) (local.get $y)))
+      (local.set $greens (i32x4.sub (local.get $greens) (local.get $g)))
+      ;; band = NaN ? 3 : y + g, one byte per account.
+      (local.set $t (v128.bitselect (v128.const i32x4 3 3 3 3)
+        (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $y) (local.get $g))) (local.get $nan)))
+      (local.set $t (i16x8.narrow_i32x4_u (local.get $t) (local.get $t)))
+      (i32.store (i32.add (local.get $pBand) (local.get $i))
+        (i32x4.extract_lane 0 (i8x16.narrow_i16x8_u (local.get $t) (local.get $t))))
+      ;; bin = min(trunc(score × scale + lift), last); NaN → the unscored counter at index bins.
+      (local.set $bin (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        (i32x4.trunc_sat_f64x2_s_zero (f64x2.add (f64x2.mul (local.get $s0) (local.get $scale)) (local.get $lift)))
+        (i32x4.trunc_sat_f64x2_s_zero (f64x2.add (f64x2.mul (local.get $s1) (local.get $scale)) (local.get $lift)))))
+      (local.set $bin (v128.bitselect (local.get $unscored) (i32x4.min_s (local.get $bin) (local.get $last)) (local.get $nan)))
+      ;; Lane j counts into histogram j: no two increments of one iteration hit the same counter.
+      (local.set $bin (i32x4.add (i32x4.shl (local.get $bin) (i32.const 2)) (local.get $histAt)))
+      (local.set $a (i32x4.extract_lane 0 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $a (i32x4.extract_lane 1 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $a (i32x4.extract_lane 2 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $a (i32x4.extract_lane 3 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (local.set $a (i32.add (global.get $pHist) (i32.shl (global.get $stride) (i32.const 4))))
+    (v128.store (local.get $a) (i32x4.add (v128.load (local.get $a)) (local.get $notRed)))
+    (v128.store offset=16 (local.get $a) (i32x4.add (v128.load offset=16 (local.get $a)) (local.get $greens))))
+
+  ;; A weight change's column pass over accounts [$i, $end): num += delta·v, den += delta where v
+  ;; is present (float32 columns, then float64 columns).
+  (func $shift32 (param $col i32) (param $dv v128) (param $i i32) (param $end i32)
+    (local $a i32) (local $x0 v128) (local $x1 v128) (local $m0 v128) (local $m1 v128) (local $pNum i32) (local $pDen i32)
+    (local.set $pNum (global.get $pNum))
+    (local.set $pDen (global.get $pDen))
+    (loop $next
+      (local.set $a (i32.add (local.get $col) (i32.shl (local.get $i) (i32.const 2))))
+      (local.set $x0 (f64x2.promote_low_f32x4 (v128.load64_zero $mx (local.get $a))))
+      (local.set $x1 (f64x2.promote_low_f32x4 (v128.load64_zero $mx offset=8 (local.get $a))))
+      (local.set $m0 (f64x2.eq (local.get $x0) (local.get $x0)))
+      (local.set $m1 (f64x2.eq (local.get $x1) (local.get $x1)))
+      (local.set $a (i32.add (local.get $pNum) (i32.shl (local.get $i) (i32.const 3))))
+      (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (v128.and (f64x2.mul (local.get $dv) (local.get $x0)) (local.get $m0))))
+      (v128.store offset=16 (local.get $a) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.and (f64x2.mul (local.get $dv) (local.get $x1)) (local.get $m1))))
+      (local.set $a (i32.add (local.get $pDen) (i32.shl (local.get $i) (i32.const 3))))
+      (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (v128.and (local.get $dv) (local.get $m0))))
+      (v128.store offset=16 (local.get $a) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.and (local.get $dv) (local.get $m1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+
+  (func $shift64 (param $col i32) (param $dv v128) (param $i i32) (param $end i32)
+    (local $a i32) (local $x0 v128) (local $x1 v128) (local $m0 v128) (local $m1 v128) (local $pNum i32) (local $pDen i32)
+    (local.set $pNum (global.get $pNum))
+    (local.set $pDen (global.get $pDen))
+    (loop $next
+      (local.set $a (i32.add (local.get $col) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $x0 (v128.load $mx (local.get $a)))
+      (local.set $x1 (v128.load $mx offset=16 (local.get $a)))
+      (local.set $m0 (f64x2.eq (local.get $x0) (local.get $x0)))
+      (local.set $m1 (f64x2.eq (local.get $x1) (local.get $x1)))
+      (local.set $a (i32.add (local.get $pNum) (i32.shl (local.get $i) (i32.const 3))))
+      (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (v128.and (f64x2.mul (local.get $dv) (local.get $x0)) (local.get $m0))))
+      (v128.store offset=16 (local.get $a) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.and (f64x2.mul (local.get $dv) (local.get $x1)) (local.get $m1))))
+      (local.set $a (i32.add (local.get $pDen) (i32.shl (local.get $i) (i32.const 3))))
+      (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (v128.and (local.get $dv) (local.get $m0))))
+      (v128.store offset=16 (local.get $a) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.and (local.get $dv) (local.get $m1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
 
   ;; One ungrouped metric's weight moved by $delta (the same sign of weight before and after, so
-  ;; no account gains or loses a term): num += delta·v, den += delta where v is present, then the
-  ;; final score, band and histogram bin of accounts [$i0, $i0 + $len).
+  ;; no account gains or loses a term): the column pass, then the final score, band and histogram
+  ;; bin of accounts [$i0, $i0 + $len), block by block.
   (func (export "updateWeight") (param $col i32) (param $wide i32) (param $delta f64) (param $pAdj i32) (param $covMin f64)
         (param $i0 i32) (param $len i32)
-    (local $i i32) (local $end i32) (local $dv v128) (local $cm v128) (local $x0 v128) (local $x1 v128)
-    (local $m0 v128) (local $m1 v128) (local $a i32) (local $n0 v128) (local $n1 v128) (local $d0 v128) (local $d1 v128)
+    (local $i i32) (local $end i32) (local $stop i32) (local $dv v128) (local $cm v128)
     (local.set $dv (f64x2.splat (local.get $delta)))
     (local.set $cm (f64x2.splat (local.get $covMin)))
     (local.set $i (local.get $i0))
     (local.set $end (i32.add (local.get $i0) (local.get $len)))
-    (block $done (loop $next
+    (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $stop (call $blockEnd (local.get $i) (local.get $end)))
       (if (local.get $wide)
-        (then
-          (local.set $a (i32.add (local.get $col) (i32.shl (local.get $i) (i32.const 3))))
-          (local.set $x0 (v128.load $mx (local.get $a)))
-          (local.set $x1 (v128.load $mx offset=16 (local.get $a))))
-        (else
-          (local.set $a (i32.add (local.get $col) (i32.shl (local.get $i) (i32.const 2))))
-          (local.set $x0 (f64x2.promote_low_f32x4 (v128.load64_zero $mx (local.get $a))))
-          (local.set $x1 (f64x2.promote_low_f32x4 (v128.load64_zero $mx offset=8 (local.get $a))))))
+        (then (call $shift64 (local.get $col) (local.get $dv) (local.get $i) (local.get $stop)))
+        (else (call $shift32 (local.get $col) (local.get $dv) (local.get $i) (local.get $stop))))
+      (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm))
+      (local.set $i (local.get $stop))
+      (br $blocks))))
+
+  ;; Zeroes the sums of accounts [$i, $end) and the block's count scratch.
+  (func $clear (param $i i32) (param $end i32)
+    (local $a i32) (local $c i32)
+    (local.set $c (i32.sub (global.get $pCounts) (i32.shl (local.get $i) (i32.const 2))))
+    (loop $next
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (v128.store (i32.add (global.get $pNum) (local.get $a)) (v128.const i64x2 0 0))
+      (v128.store offset=16 (i32.add (global.get $pNum) (local.get $a)) (v128.const i64x2 0 0))
+      (v128.store (i32.add (global.get $pDen) (local.get $a)) (v128.const i64x2 0 0))
+      (v128.store offset=16 (i32.add (global.get $pDen) (local.get $a)) (v128.const i64x2 0 0))
+      (v128.store (i32.add (local.get $c) (i32.shl (local.get $i) (i32.const 2))) (v128.const i64x2 0 0))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+
+  ;; The block's counts, as u16, into cnt (the block started at $i).
+  (func $narrowCounts (param $i i32) (param $end i32)
+    (local $v v128) (local $c i32)
+    (local.set $c (i32.sub (global.get $pCounts) (i32.shl (local.get $i) (i32.const 2))))
+    (loop $next
+      (local.set $v (v128.load (i32.add (local.get $c) (i32.shl (local.get $i) (i32.const 2)))))
+      (v128.store64_lane 0 (i32.add (global.get $pCnt) (i32.shl (local.get $i) (i32.const 1)))
+        (i16x8.narrow_i32x4_u (local.get $v) (local.get $v)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+
+  ;; A full recompute's sweeps of accounts [$i, $end) (one block) over the terms at $t (entries of
+  ;; the term table: i32 column offset in "matrix", 4 bytes padding, f64 weight). Per term and
+  ;; account: num += w·v, den += w, count += 1 where v is present. Four float32 terms per sweep:
+  (func $sweep4f32 (param $t i32) (param $i i32) (param $end i32)
+    (local $col0 i32) (local $col1 i32) (local $col2 i32) (local $col3 i32) (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
+    (local $a i32) (local $a4 i32) (local $pNum i32) (local $pDen i32) (local $pC i32) (local $v v128) (local $m v128)
+    (local $n0 v128) (local $n1 v128) (local $d0 v128) (local $d1 v128) (local $c v128)
+    (local.set $pNum (global.get $pNum))
+    (local.set $pDen (global.get $pDen))
+    (local.set $pC (i32.sub (global.get $pCounts) (i32.shl (local.get $i) (i32.const 2))))
+    (local.set $col0 (i32.load offset=0 (local.get $t)))
+    (local.set $w0 (f64x2.splat (f64.load offset=8 (local.get $t))))
+    (local.set $col1 (i32.load offset=16 (local.get $t)))
+    (local.set $w1 (f64x2.splat (f64.load offset=24 (local.get $t))))
+    (local.set $col2 (i32.load offset=32 (local.get $t)))
+    (local.set $w2 (f64x2.splat (f64.load offset=40 (local.get $t))))
+    (local.set $col3 (i32.load offset=48 (local.get $t)))
+    (local.set $w3 (f64x2.splat (f64.load offset=56 (local.get $t))))
+    (loop $next
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $a4 (i32.shl (local.get $i) (i32.const 2)))
+      (local.set $n0 (v128.load (i32.add (local.get $pNum) (local.get $a))))
+      (local.set $n1 (v128.load offset=16 (i32.add (local.get $pNum) (local.get $a))))
+      (local.set $d0 (v128.load (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $d1 (v128.load offset=16 (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $c (v128.load (i32.add (local.get $pC) (local.get $a4))))
+      (local.set $v (v128.load $mx (i32.add (local.get $col0) (local.get $a4))))
+      (local.set $m (f32x4.eq (local.get $v) (local.get $v)))
+      (local.set $c (i32x4.sub (local.get $c) (local.get $m)))
+      (local.set $v (v128.and (local.get $v) (local.get $m)))
+      (local.set $n0 (f64x2.add (local.get $n0) (f64x2.mul (local.get $w0) (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $n1 (f64x2.add (local.get $n1) (f64x2.mul (local.get $w0) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))))
+      (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w0) (i64x2.extend_low_i32x4_s (local.get $m)))))
+      (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w0) (i64x2.extend_high_i32x4_s (local.get $m)))))
+      (local.set $v (v128.load $mx (i32.add (local.get $col1) (local.get $a4))))
+      (local.set $m (f32x4.eq (local.get $v) (local.get $v)))
+      (local.set $c (i32x4.sub (local.get $c) (local.get $m)))
+      (local.set $v (v128.and (local.get $v) (local.get $m)))
+      (local.set $n0 (f64x2.add (local.get $n0) (f64x2.mul (local.get $w1) (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $n1 (f64x2.add (local.get $n1) (f64x2.mul (local.get $w1) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))))
+      (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w1) (i64x2.extend_low_i32x4_s (local.get $m)))))
+      (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w1) (i64x2.extend_high_i32x4_s (local.get $m)))))
+      (local.set $v (v128.load $mx (i32.add (local.get $col2) (local.get $a4))))
+      (local.set $m (f32x4.eq (local.get $v) (local.get $v)))
+      (local.set $c (i32x4.sub (local.get $c) (local.get $m)))
+      (local.set $v (v128.and (local.get $v) (local.get $m)))
+      (local.set $n0 (f64x2.add (local.get $n0) (f64x2.mul (local.get $w2) (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $n1 (f64x2.add (local.get $n1) (f64x2.mul (local.get $w2) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))))
+      (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w2) (i64x2.extend_low_i32x4_s (local.get $m)))))
+      (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w2) (i64x2.extend_high_i32x4_s (local.get $m)))))
+      (local.set $v (v128.load $mx (i32.add (local.get $col3) (local.get $a4))))
+      (local.set $m (f32x4.eq (local.get $v) (local.get $v)))
+      (local.set $c (i32x4.sub (local.get $c) (local.get $m)))
+      (local.set $v (v128.and (local.get $v) (local.get $m)))
+      (local.set $n0 (f64x2.add (local.get $n0) (f64x2.mul (local.get $w3) (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $n1 (f64x2.add (local.get $n1) (f64x2.mul (local.get $w3) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))))
+      (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w3) (i64x2.extend_low_i32x4_s (local.get $m)))))
+      (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w3) (i64x2.extend_high_i32x4_s (local.get $m)))))
+      (v128.store (i32.add (local.get $pNum) (local.get $a)) (local.get $n0))
+      (v128.store offset=16 (i32.add (local.get $pNum) (local.get $a)) (local.get $n1))
+      (v128.store (i32.add (local.get $pDen) (local.get $a)) (local.get $d0))
+      (v128.store offset=16 (i32.add (local.get $pDen) (local.get $a)) (local.get $d1))
+      (v128.store (i32.add (local.get $pC) (local.get $a4)) (local.get $c))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+
+  ;; One float32 term.
+  (func $sweep1f32 (param $t i32) (param $i i32) (param $end i32)
+    (local $col0 i32) (local $w0 v128)
+    (local $a i32) (local $a4 i32) (local $pNum i32) (local $pDen i32) (local $pC i32) (local $v v128) (local $m v128)
+    (local $n0 v128) (local $n1 v128) (local $d0 v128) (local $d1 v128) (local $c v128)
+    (local.set $pNum (global.get $pNum))
+    (local.set $pDen (global.get $pDen))
+    (local.set $pC (i32.sub (global.get $pCounts) (i32.shl (local.get $i) (i32.const 2))))
+    (local.set $col0 (i32.load (local.get $t)))
+    (local.set $w0 (f64x2.splat (f64.load offset=8 (local.get $t))))
+    (loop $next
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $a4 (i32.shl (local.get $i) (i32.const 2)))
+      (local.set $n0 (v128.load (i32.add (local.get $pNum) (local.get $a))))
+      (local.set $n1 (v128.load offset=16 (i32.add (local.get $pNum) (local.get $a))))
+      (local.set $d0 (v128.load (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $d1 (v128.load offset=16 (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $c (v128.load (i32.add (local.get $pC) (local.get $a4))))
+      (local.set $v (v128.load $mx (i32.add (local.get $col0) (local.get $a4))))
+      (local.set $m (f32x4.eq (local.get $v) (local.get $v)))
+      (local.set $c (i32x4.sub (local.get $c) (local.get $m)))
+      (local.set $v (v128.and (local.get $v) (local.get $m)))
+      (local.set $n0 (f64x2.add (local.get $n0) (f64x2.mul (local.get $w0) (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $n1 (f64x2.add (local.get $n1) (f64x2.mul (local.get $w0) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))))
+      (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w0) (i64x2.extend_low_i32x4_s (local.get $m)))))
+      (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w0) (i64x2.extend_high_i32x4_s (local.get $m)))))
+      (v128.store (i32.add (local.get $pNum) (local.get $a)) (local.get $n0))
+      (v128.store offset=16 (i32.add (local.get $pNum) (local.get $a)) (local.get $n1))
+      (v128.store (i32.add (local.get $pDen) (local.get $a)) (local.get $d0))
+      (v128.store offset=16 (i32.add (local.get $pDen) (local.get $a)) (local.get $d1))
+      (v128.store (i32.add (local.get $pC) (local.get $a4)) (local.get $c))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+
+  ;; One float64 term: f64x2 masks, narrowed to the i32 count lanes.
+  (func $sweep1f64 (param $t i32) (param $i i32) (param $end i32)
+    (local $col i32) (local $w v128) (local $x0 v128) (local $x1 v128) (local $m0 v128) (local $m1 v128)
+    (local $a i32) (local $a4 i32) (local $pNum i32) (local $pDen i32) (local $pC i32) (local $v v128) (local $m v128)
+    (local $n0 v128) (local $n1 v128) (local $d0 v128) (local $d1 v128) (local $c v128)
+    (local.set $pNum (global.get $pNum))
+    (local.set $pDen (global.get $pDen))
+    (local.set $pC (i32.sub (global.get $pCounts) (i32.shl (local.get $i) (i32.const 2))))
+    (local.set $col (i32.load (local.get $t)))
+    (local.set $w (f64x2.splat (f64.load offset=8 (local.get $t))))
+    (loop $next
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $a4 (i32.shl (local.get $i) (i32.const 2)))
+      (local.set $n0 (v128.load (i32.add (local.get $pNum) (local.get $a))))
+      (local.set $n1 (v128.load offset=16 (i32.add (local.get $pNum) (local.get $a))))
+      (local.set $d0 (v128.load (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $d1 (v128.load offset=16 (i32.add (local.get $pDen) (local.get $a))))
+      (local.set $c (v128.load (i32.add (local.get $pC) (local.get $a4))))
+      (local.set $x0 (v128.load $mx (i32.add (local.get $col) (local.get $a))))
+      (local.set $x1 (v128.load $mx offset=16 (i32.add (local.get $col) (local.get $a))))
       (local.set $m0 (f64x2.eq (local.get $x0) (local.get $x0)))
       (local.set $m1 (f64x2.eq (local.get $x1) (local.get $x1)))
-      (local.set $a (i32.add (global.get $pNum) (i32.shl (local.get $i) (i32.const 3))))
-      (local.set $n0 (f64x2.add (v128.load (local.get $a)) (v128.and (f64x2.mul (local.get $dv) (local.get $x0)) (local.get $m0))))
-      (local.set $n1 (f64x2.add (v128.load offset=16 (local.get $a)) (v128.and (f64x2.mul (local.get $dv) (local.get $x1)) (local.get $m1))))
-      (v128.store (local.get $a) (local.get $n0))
-      (v128.store offset=16 (local.get $a) (local.get $n1))
-      (local.set $a (i32.add (global.get $pDen) (i32.shl (local.get $i) (i32.const 3))))
-      (local.set $d0 (f64x2.add (v128.load (local.get $a)) (v128.and (local.get $dv) (local.get $m0))))
-      (local.set $d1 (f64x2.add (v128.load offset=16 (local.get $a)) (v128.and (local.get $dv) (local.get $m1))))
-      (v128.store (local.get $a) (local.get $d0))
-      (v128.store offset=16 (local.get $a) (local.get $d1))
-      (call $store4 (local.get $n0) (local.get $n1) (local.get $d0) (local.get $d1) (local.get $pAdj) (local.get $i) (local.get $cm))
+      (local.set $c (i32x4.sub (local.get $c) (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $m0) (local.get $m1))))
+      (local.set $n0 (f64x2.add (local.get $n0) (f64x2.mul (local.get $w) (v128.and (local.get $x0) (local.get $m0)))))
+      (local.set $n1 (f64x2.add (local.get $n1) (f64x2.mul (local.get $w) (v128.and (local.get $x1) (local.get $m1)))))
+      (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w) (local.get $m0))))
+      (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w) (local.get $m1))))
+      (v128.store (i32.add (local.get $pNum) (local.get $a)) (local.get $n0))
+      (v128.store offset=16 (i32.add (local.get $pNum) (local.get $a)) (local.get $n1))
+      (v128.store (i32.add (local.get $pDen) (local.get $a)) (local.get $d0))
+      (v128.store offset=16 (i32.add (local.get $pDen) (local.get $a)) (local.get $d1))
+      (v128.store (i32.add (local.get $pC) (local.get $a4)) (local.get $c))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
 
-  ;; Final scores of four accounts from their sums, stored, then tallied.
-  (func $store4 (param $n0 v128) (param $n1 v128) (param $d0 v128) (param $d1 v128) (param $pAdj i32) (param $i i32) (param $cm v128)
-    (local $s0 v128) (local $s1 v128) (local $a i32)
-    (local.set $s0 (call $final2 (local.get $n0) (local.get $d0) (local.get $pAdj) (local.get $i) (local.get $cm)))
-    (local.set $s1 (call $final2 (local.get $n1) (local.get $d1) (local.get $pAdj) (i32.add (local.get $i) (i32.const 2)) (local.get $cm)))
-    (local.set $a (i32.add (global.get $pScore) (i32.shl (local.get $i) (i32.const 3))))
-    (v128.store (local.get $a) (local.get $s0))
-    (v128.store offset=16 (local.get $a) (local.get $s1))
-    (call $tally4 (local.get $s0) (local.get $s1) (local.get $i)))
-
-  ;; Full recompute of accounts [$i0, $i0 + $len) over $terms terms, a table at $pTerms of
-  ;; 16-byte entries (i32 column offset in "matrix", 4 bytes padding, f64 weight), in metric order.
-  ;; Each block of four accounts keeps its sums in registers while the columns are swept.
+  ;; Full recompute of accounts [$i0, $i0 + $len) over $terms terms at $pTerms, in metric order:
+  ;; per block, clear the sums, sweep the terms (float32: four at a time, then the rest one by
+  ;; one), store the counts, finish.
   (func (export "recompute") (param $pTerms i32) (param $terms i32) (param $wide i32) (param $pAdj i32) (param $covMin f64)
         (param $i0 i32) (param $len i32)
-    (local $i i32) (local $end i32) (local $t i32) (local $tEnd i32) (local $shift i32) (local $w v128) (local $cm v128)
-    (local $x0 v128) (local $x1 v128) (local $m0 v128) (local $m1 v128)
-    (local $n0 v128) (local $n1 v128) (local $d0 v128) (local $d1 v128) (local $c0 v128) (local $c1 v128) (local $a i32)
+    (local $i i32) (local $end i32) (local $stop i32) (local $t i32) (local $tEnd i32) (local $tQuads i32) (local $cm v128)
     (local.set $cm (f64x2.splat (local.get $covMin)))
     (local.set $i (local.get $i0))
     (local.set $end (i32.add (local.get $i0) (local.get $len)))
     (local.set $tEnd (i32.add (local.get $pTerms) (i32.shl (local.get $terms) (i32.const 4))))
-    (local.set $shift (select (i32.const 3) (i32.const 2) (local.get $wide)))
-    (block $done (loop $next
+    (local.set $tQuads (select (local.get $pTerms) (i32.add (local.get $pTerms) (i32.shl (i32.and (local.get $terms) (i32.const -4)) (i32.const 4)))
+      (local.get $wide)))
+    (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-      (local.set $n0 (v128.const i64x2 0 0))
-      (local.set $n1 (v128.const i64x2 0 0))
-      (local.set $d0 (v128.const i64x2 0 0))
-      (local.set $d1 (v128.const i64x2 0 0))
-      (local.set $c0 (v128.const i64x2 0 0))
-      (local.set $c1 (v128.const i64x2 0 0))
+      (local.set $stop (call $blockEnd (local.get $i) (local.get $end)))
+      (call $clear (local.get $i) (local.get $stop))
       (local.set $t (local.get $pTerms))
-      (block $swept (loop $term
-        (br_if $swept (i32.ge_u (local.get $t) (local.get $tEnd)))
-        (local.set $w (f64x2.splat (f64.load offset=8 (local.get $t))))
-        (local.set $a (i32.add (i32.load (local.get $t)) (i32.shl (local.get $i) (local.get $shift))))
+      (block $quadsDone (loop $quads
+        (br_if $quadsDone (i32.ge_u (local.get $t) (local.get $tQuads)))
+        (call $sweep4f32 (local.get $t) (local.get $i) (local.get $stop))
+        (local.set $t (i32.add (local.get $t) (i32.const 64)))
+        (br $quads)))
+      (block $singlesDone (loop $singles
+        (br_if $singlesDone (i32.ge_u (local.get $t) (local.get $tEnd)))
         (if (local.get $wide)
-          (then
-            (local.set $x0 (v128.load $mx (local.get $a)))
-            (local.set $x1 (v128.load $mx offset=16 (local.get $a))))
-          (else
-            (local.set $x0 (f64x2.promote_low_f32x4 (v128.load64_zero $mx (local.get $a))))
-            (local.set $x1 (f64x2.promote_low_f32x4 (v128.load64_zero $mx offset=8 (local.get $a))))))
-        (local.set $m0 (f64x2.eq (local.get $x0) (local.get $x0)))
-        (local.set $m1 (f64x2.eq (local.get $x1) (local.get $x1)))
-        (local.set $n0 (f64x2.add (local.get $n0) (v128.and (f64x2.mul (local.get $w) (local.get $x0)) (local.get $m0))))
-        (local.set $n1 (f64x2.add (local.get $n1) (v128.and (f64x2.mul (local.get $w) (local.get $x1)) (local.get $m1))))
-        (local.set $d0 (f64x2.add (local.get $d0) (v128.and (local.get $w) (local.get $m0))))
-        (local.set $d1 (f64x2.add (local.get $d1) (v128.and (local.get $w) (local.get $m1))))
-        ;; A mask lane is -1: subtracting it counts a present term.
-        (local.set $c0 (i64x2.sub (local.get $c0) (local.get $m0)))
-        (local.set $c1 (i64x2.sub (local.get $c1) (local.get $m1)))
+          (then (call $sweep1f64 (local.get $t) (local.get $i) (local.get $stop)))
+          (else (call $sweep1f32 (local.get $t) (local.get $i) (local.get $stop))))
         (local.set $t (i32.add (local.get $t) (i32.const 16)))
-        (br $term)))
-      (local.set $a (i32.add (global.get $pNum) (i32.shl (local.get $i) (i32.const 3))))
-      (v128.store (local.get $a) (local.get $n0))
-      (v128.store offset=16 (local.get $a) (local.get $n1))
-      (local.set $a (i32.add (global.get $pDen) (i32.shl (local.get $i) (i32.const 3))))
-      (v128.store (local.get $a) (local.get $d0))
-      (v128.store offset=16 (local.get $a) (local.get $d1))
-      ;; Term counts as u16: the low two bytes of each i64 lane.
-      (v128.store64_lane 0 (i32.add (global.get $pCnt) (i32.shl (local.get $i) (i32.const 1)))
-        (i8x16.shuffle 0 1 8 9 16 17 24 25 0 0 0 0 0 0 0 0 (local.get $c0) (local.get $c1)))
-      (call $store4 (local.get $n0) (local.get $n1) (local.get $d0) (local.get $d1) (local.get $pAdj) (local.get $i) (local.get $cm))
-      (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $next))))
+        (br $singles)))
+      (call $narrowCounts (local.get $i) (local.get $stop))
+      (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm))
+      (local.set $i (local.get $stop))
+      (br $blocks))))
 )

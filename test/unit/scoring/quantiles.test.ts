@@ -32,6 +32,28 @@ describe('order statistics', () => {
     );
   });
 
+  it('percentiles of large arrays (bucketed selection) equal interpolation on the sorted values', () => {
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 0, 5e-324, -5e-324, 1e-300));
+    const interpolated = (sorted: Float64Array, p: number) => {
+      const h = (sorted.length - 1) * p;
+      const f = Math.floor(h);
+      const t = h - f;
+      if (t === 0 || f + 1 >= sorted.length) return sorted[f];
+      const d = sorted[f + 1] - sorted[f];
+      return t >= 0.5 ? sorted[f + 1] - d * (1 - t) : sorted[f] + d * t;
+    };
+    // -0 and +0 compare equal, so either may be picked: compare with zeros unsigned.
+    const unsignedZero = (x: number) => x + 0;
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 4096, maxLength: 12000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (xs, ps) => {
+        const sorted = Float64Array.from(xs).sort();
+        const got = percentilesInPlace(Float64Array.from(xs), [...ps, 0, 1, 0.05, 0.95]);
+        expect(got.map(unsignedZero)).toEqual([...ps, 0, 1, 0.05, 0.95].map((p) => unsignedZero(interpolated(sorted, p))));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('mid-rank percentiles over a large tied column', () => {
     const n = 10_000;
     const x = Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 ? Number.NaN : i % 7));
