@@ -5,9 +5,9 @@
 
 import type { TransferColumn } from './columnTransfer';
 import type { FieldDef } from './dataset';
-import type { ImportReport } from './import/buildDataset';
+import type { WorkspaceImportReport } from './import/events';
 import type { ColumnProfile } from './import/inferColumn';
-import type { MappingGuess, SheetMapping } from './import/mapping';
+import type { ImportMapping, MappingGuess } from './import/mapping';
 import type { ScorecardChange } from './scorecard/diff';
 import type { Scorecard } from './scorecard/types';
 
@@ -147,7 +147,7 @@ export interface SheetAnalysis {
   /** The guess from names and profiles, with the questions the user must answer (ambiguous dates…). */
   guess: MappingGuess;
   /** A mapping saved by an earlier import of a file with the same headers, if any. */
-  savedMapping: SheetMapping | null;
+  savedMapping: ImportMapping | null;
 }
 
 export interface ImportProgress {
@@ -178,7 +178,7 @@ export interface ImportJobStatus {
   /** analysis jobs, when done. */
   analysis?: SheetAnalysis[];
   /** import jobs: the report once built (also while a decision is needed). */
-  report?: ImportReport;
+  report?: WorkspaceImportReport;
   decision?: ImportDecision;
   error?: { code: ApiErrorCode; message: string };
 }
@@ -211,7 +211,7 @@ export interface Api {
   /** Reads and profiles the files off the main thread; poll getImportJob. */
   startImportAnalysis(args: { sources: ImportSource[] }): Promise<{ jobId: string }>;
   /** Builds the dataset with the confirmed mappings (one per analysed sheet, same order) and writes it in one transaction. */
-  startImport(args: { analysisJobId: string; mappings: SheetMapping[]; importDate?: string }): Promise<{ jobId: string }>;
+  startImport(args: { analysisJobId: string; mappings: ImportMapping[]; importDate?: string }): Promise<{ jobId: string }>;
   getImportJob(args: { jobId: string }): Promise<ImportJobStatus>;
   /** Answers a job in 'needsDecision': commit (skipping problem rows, replacing existing dates) or abort. */
   resolveImportJob(args: { jobId: string; decision: 'commit' | 'abort' }): Promise<ImportJobStatus>;

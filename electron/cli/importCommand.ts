@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportJobStatus } from '../../shared/api';
 import { isIsoDate } from '../../shared/dates';
-import type { ImportReport, RowProblem } from '../../shared/import';
+import type { RowProblem, WorkspaceImportReport as ImportReport } from '../../shared/import';
 import { ImportService } from '../services/importService';
 import { removeWorkspaceFiles } from '../store/openDatabase';
 import { WorkspaceStore } from '../store/workspaceStore';

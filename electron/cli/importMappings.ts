@@ -4,12 +4,12 @@
 
 import fs from 'node:fs';
 import type { SheetAnalysis } from '../../shared/api';
-import { type SavedMapping, type SheetMapping, applySavedMapping, findSavedMapping, parseSavedMapping } from '../../shared/import';
+import { type ImportMapping, type SavedMapping, applySavedMapping, findSavedMapping, parseSavedMapping } from '../../shared/import';
 
 export type MappingOrigin = 'mapping file' | 'saved' | 'guessed';
 
 export interface ChosenMapping {
-  mapping: SheetMapping;
+  mapping: ImportMapping;
   origin: MappingOrigin;
 }
 

@@ -2,7 +2,7 @@
 // core's DatasetBuilder under the confirmed mapping. Row problems are collected (skipRow), not
 // fatal, so the user sees the whole report before deciding whether to write without those rows.
 
-import { type BuildResult, DatasetBuilder, ImportError, type ImportWarning } from '../../shared/import';
+import { DatasetBuilder, EventImport, ImportError, type ImportWarning, type WorkspaceImportResult, assertHasAccountSheet } from '../../shared/import';
 import type { ProgressMeter } from './progressMeter';
 import { openSheetStream } from './sheetStream';
 import type { CancelFlag, ImportRequest } from './workerProtocol';
@@ -12,8 +12,11 @@ function assertSameHeaders(now: readonly string[] | null, analysed: readonly str
   throw new ImportError('invalid_argument', `"${fileName}" has changed since it was analysed (its columns are not the same): analyse it again.`, fileName);
 }
 
-export async function buildImport(request: ImportRequest, meter: ProgressMeter, cancel: CancelFlag): Promise<BuildResult> {
+export async function buildImport(request: ImportRequest, meter: ProgressMeter, cancel: CancelFlag): Promise<WorkspaceImportResult> {
+  assertHasAccountSheet(request.mappings);
   const builder = new DatasetBuilder({ importDate: request.importDate, onProblem: 'skipRow' });
+  // Events sheets (tickets, usage…) are read beside the builder and aggregated once it has finished.
+  const events = new EventImport('skipRow');
   const readerWarnings: ImportWarning[] = [];
   let rowsBefore = 0;
   let bytesBefore = 0;
@@ -22,7 +25,9 @@ export async function buildImport(request: ImportRequest, meter: ProgressMeter, 
     cancel.check();
     const source = request.sources[i];
     const stream = openSheetStream(source);
-    const sheet = builder.addSheet({ fileName: source.fileName, headers: request.headers[i], mapping: request.mappings[i] });
+    const spec = { fileName: source.fileName, headers: request.headers[i] };
+    const mapping = request.mappings[i];
+    const sheet = mapping.kind === 'events' ? events.addSheet({ ...spec, mapping }, i) : builder.addSheet({ ...spec, mapping });
     let rows = 0;
     for await (const batch of stream.batches()) {
       cancel.check();
@@ -36,7 +41,7 @@ export async function buildImport(request: ImportRequest, meter: ProgressMeter, 
     bytesBefore += stream.totalBytes;
   }
   cancel.check();
-  const result = builder.finish();
+  const result = events.finish(builder.finish());
   result.report.warnings.unshift(...readerWarnings);
   meter.report(rowsBefore, bytesBefore, 1, true);
   return result;

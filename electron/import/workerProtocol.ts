@@ -4,7 +4,7 @@
 // worker's event loop: it is a flag in shared memory that the worker checks between row batches.
 
 import type { ApiErrorCode, ImportDecision, ImportProgress, SheetAnalysis } from '../../shared/api';
-import type { ImportReport, SheetMapping } from '../../shared/import';
+import type { ImportMapping, WorkspaceImportReport } from '../../shared/import';
 
 /** A file the worker reads: uploads are already resolved to their file in the uploads folder. */
 export interface WorkerSource {
@@ -23,7 +23,7 @@ export interface ImportRequest {
   sources: WorkerSource[];
   /** Each sheet's headers as the analysis read them (the file must still have them). */
   headers: string[][];
-  mappings: SheetMapping[];
+  mappings: ImportMapping[];
   importDate: string;
   workspacePath: string;
   /** Tests only: stop inside the write transaction, before COMMIT, until the worker is killed. */
@@ -46,11 +46,11 @@ export interface WorkerFailure {
 export type WorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'analysed'; sheets: WorkerSheetAnalysis[] }
-  | { type: 'needsDecision'; report: ImportReport; decision: ImportDecision }
+  | { type: 'needsDecision'; report: WorkspaceImportReport; decision: ImportDecision }
   /** Past the last cancel check: the outcome is now whatever COMMIT does. */
   | { type: 'committing' }
   /** The import is committed (the job is done); the worker still checkpoints, then says 'released'. */
-  | { type: 'done'; report: ImportReport }
+  | { type: 'done'; report: WorkspaceImportReport }
   | { type: 'released' }
   | { type: 'failed'; error: WorkerFailure }
   | { type: 'cancelled' };

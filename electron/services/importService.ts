@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError, type ImportJobStatus, type ImportProgress, type ImportSource, type SheetAnalysis } from '../../shared/api';
-import { ImportError, type SheetMapping, applySavedMapping, headerSignature, validateMapping } from '../../shared/import';
+import { ImportError, type ImportMapping, applySavedMapping, assertHasAccountSheet, headerSignature, validateMapping } from '../../shared/import';
 import { type ImportJob, ImportJobs, type JobTtls, isFinished, snapshotOf } from '../import/importJobs';
 import { localIsoDate } from '../import/localDate';
 import { resolveSource, totalBytesOf } from '../import/sourceFiles';
@@ -66,7 +66,7 @@ export class ImportService {
     return { jobId: job.status.jobId };
   }
 
-  startImport(args: { analysisJobId: string; mappings: SheetMapping[]; importDate?: string }): { jobId: string } {
+  startImport(args: { analysisJobId: string; mappings: ImportMapping[]; importDate?: string }): { jobId: string } {
     const analysisJob = this.jobs.get(args.analysisJobId);
     const analysis = analysisJob.status.analysis;
     if (analysisJob.status.kind !== 'analysis' || !analysis) {
@@ -77,6 +77,7 @@ export class ImportService {
     }
     try {
       args.mappings.forEach((m, i) => validateMapping(m, analysis[i].headers, analysis[i].source.fileName));
+      assertHasAccountSheet(args.mappings);
     } catch (err) {
       throw toApiError(err);
     }
@@ -92,7 +93,7 @@ export class ImportService {
       kind: 'import' as const,
       sources,
       headers: analysis.map((a) => a.headers),
-      mappings: args.mappings.map((m) => ({ kind: m.kind, columns: m.columns })),
+      mappings: args.mappings.map((m): ImportMapping => (m.kind === 'events' ? { kind: m.kind, columns: m.columns, events: m.events } : { kind: m.kind, columns: m.columns })),
       importDate: args.importDate ?? localIsoDate(),
       workspacePath: workspace.path,
       ...(this.options.holdImportsBeforeCommit ? { holdBeforeCommit: true } : {}),

@@ -20,7 +20,7 @@ import { ApiError } from '../../shared/api';
 import { packColumn, packStrings } from '../../shared/columnTransfer';
 import { isoToEpochDay } from '../../shared/dates';
 import type { ScorecardChange } from '../../shared/scorecard/diff';
-import type { SheetMapping } from '../../shared/import';
+import type { ImportMapping } from '../../shared/import';
 import type { Scorecard } from '../../shared/scorecard/types';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { AccountsView } from './accountsView';
@@ -223,7 +223,7 @@ export class Workbench implements Api {
     return this.imports.startAnalysis(args.sources);
   }
 
-  async startImport(args: { analysisJobId: string; mappings: SheetMapping[]; importDate?: string }): Promise<{ jobId: string }> {
+  async startImport(args: { analysisJobId: string; mappings: ImportMapping[]; importDate?: string }): Promise<{ jobId: string }> {
     return this.imports.startImport(args);
   }
 

@@ -4,27 +4,32 @@
 // accounts sheets first (mergeDataset.ts).
 
 import type { FieldKind } from '../dataset';
+import { detachCell } from './cellText';
 import { AccountBytes, AccountFloat64 } from './growable';
+import { KeyIndex } from './keyIndex';
 
 export class AccountRegistry {
-  readonly keys: string[] = [];
   /** 1 where some accounts sheet had a row for the account. */
   readonly inAccountsSheet = new AccountBytes();
-  private readonly index = new Map<string, number>();
+  private readonly index = new KeyIndex();
 
-  lookup(key: string): number | undefined {
-    return this.index.get(key);
+  /** Account ids in index order. */
+  get keys(): string[] {
+    return this.index.keys;
   }
 
-  add(key: string): number {
-    const i = this.keys.length;
-    this.keys.push(key);
-    this.index.set(key, i);
-    return i;
+  lookup(key: string): number | undefined {
+    const i = this.index.find(key);
+    return i === -1 ? undefined : i;
+  }
+
+  /** The account's index, adding it when new: then `-(index + 1)` (see KeyIndex.findOrAdd). */
+  findOrAdd(key: string): number {
+    return this.index.findOrAdd(key, detachCell);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.index.size;
   }
 }
 

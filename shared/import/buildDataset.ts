@@ -79,6 +79,11 @@ export class DatasetBuilder {
     return reader;
   }
 
+  /** Index of an account id in the dataset's keys, or -1: the builder's own index (a million ids need no second map). */
+  accountIndexOf(key: string): number {
+    return this.registry.lookup(key) ?? -1;
+  }
+
   /** Problems so far (for progress display). */
   get problemCount(): number {
     return this.log.count;

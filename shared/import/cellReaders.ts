@@ -8,7 +8,7 @@ import type { ColumnMapping } from './mapping';
 import { parseBoolean } from './values/boolean';
 import { needsDateOrder, parseDate } from './values/date';
 import { excelSerialToEpochDay } from './values/excelSerial';
-import { parseNumber } from './values/number';
+import { parseNumber, parsePlainDecimal } from './values/number';
 
 export type CellReader = (raw: string) => number;
 
@@ -37,8 +37,11 @@ function dateReader(column: ColumnMapping, fileName: string): CellReader {
 export function cellReader(column: ColumnMapping, kind: FieldKind, fileName: string): CellReader {
   switch (kind) {
     case 'number': {
-      const comma = column.decimalComma ?? false;
-      return (raw) => parseNumber(raw, comma);
+      if (column.decimalComma) return (raw) => parseNumber(raw, true);
+      return (raw) => {
+        const v = parsePlainDecimal(raw);
+        return v === v ? v : parseNumber(raw, false);
+      };
     }
     case 'boolean':
       return parseBoolean;

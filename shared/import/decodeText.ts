@@ -85,8 +85,6 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 /** The decoder's instance type, spelled so that it compiles with the Node and the DOM typings alike. */
 type Decoder = InstanceType<typeof TextDecoder>;
 const REPLACEMENT = /\ufffd/g;
@@ -150,12 +148,12 @@ export class StreamingTextDecoder {
     this.decoder = new TextDecoder(encoding, { fatal: this.strictUtf8 });
     const head = this.head;
     this.head = new Uint8Array(0);
-    const text = this.decodeChunk(head, final);
+    const text = this.decodeChunk(head, final, this.decision.bom && encoding === 'utf-8' ? 3 : 0);
     assertTextIsNotBinary(text, this.fileName);
     return text;
   }
 
-  private decodeChunk(chunk: Uint8Array, final: boolean): string {
+  private decodeChunk(chunk: Uint8Array, final: boolean, bomBytes = 0): string {
     const decoder = this.decoder as Decoder;
     let text: string;
     try {
@@ -163,7 +161,9 @@ export class StreamingTextDecoder {
     } catch {
       text = this.recoverFromInvalidUtf8(chunk, final);
     }
-    if (this.strictUtf8 && !this.sawNonAscii && NON_ASCII.test(text)) this.sawNonAscii = true;
+    // In UTF-8 every non-ASCII character takes more bytes than UTF-16 units (and a character cut
+    // at the chunk's end holds bytes back), so the first one makes the lengths differ: no scan needed.
+    if (this.strictUtf8 && !this.sawNonAscii && text.length !== chunk.length - bomBytes) this.sawNonAscii = true;
     this.previousChunk = chunk;
     if (text.indexOf('\u0000') !== -1) assertTextIsNotBinary(text, this.fileName);
     return text;

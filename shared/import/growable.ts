@@ -25,6 +25,11 @@ export class Float64Buffer {
     this.data = next;
   }
 
+  /** The values so far, without copying (valid until the next push). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
   /** A trimmed copy. */
   toArray(): Float64Array {
     return this.data.slice(0, this.length);
@@ -51,6 +56,11 @@ export class Int32Buffer {
 
   get(i: number): number {
     return this.data[i];
+  }
+
+  /** The values so far, without copying (valid until the next push). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 

@@ -43,7 +43,8 @@ export interface ImportWarning {
     | 'invalid_utf8'
     | 'malformed_quotes'
     | 'unknown_accounts'
-    | 'churn_ignored';
+    | 'churn_ignored'
+    | 'events_outside_snapshots';
   file: string;
   message: string;
   /** How many rows, columns or values the warning is about. */

@@ -15,17 +15,36 @@ export {
   headerSignature,
   COLUMN_ROLES,
   SHEET_KINDS,
+  IMPORT_SHEET_KINDS,
   ROLE_TYPES,
+  isEventMapping,
   type ColumnRole,
   type SheetKind,
+  type ImportSheetKind,
   type ColumnMapping,
   type SheetMapping,
+  type ImportMapping,
+  type EventSheetMapping,
   type MappingGuess,
   type MappingDecision,
 } from './mapping';
 export { parseSavedMapping, toSavedMapping, findSavedMapping, applySavedMapping, savedMappingSchema, MAPPING_SCHEMA_VERSION, type SavedMapping } from './mappingFile';
 export { DatasetBuilder, buildDataset, type BuildOptions, type BuildResult, type ImportReport, type SheetReport, type SheetSpec } from './buildDataset';
 export { MAX_SNAPSHOT_DATES } from './mergeDataset';
+export {
+  EventImport,
+  buildWorkspaceImport,
+  assertHasAccountSheet,
+  type ImportSheet,
+  AGGREGATION_OPS,
+  DEFAULT_LOOKBACK_DAYS,
+  type AggregationOp,
+  type EventAggregation,
+  type EventTableOptions,
+  type ImportSheetReport,
+  type WorkspaceImportReport,
+  type WorkspaceImportResult,
+} from './events';
 export { type RowProblem, type RowProblemKind, type OnProblem, MAX_KEPT_PROBLEMS } from './problems';
 export { parseNumber, scanNumber, createNumberScan, type NumberScan, type NumberKind } from './values/number';
 export { parseBoolean, parseBooleanWord, looksLikeFlagHeader } from './values/boolean';

@@ -4,6 +4,7 @@
 
 import type { FieldKind } from '../dataset';
 import { headerSignature, normaliseHeaderName } from './headerNames';
+import { type EventSheetMapping, validateEventMapping } from './events/eventMapping';
 import { ImportError, quoted } from './importError';
 import type { ColumnProfile } from './inferColumn';
 import type { DateOrder } from './values/date';
@@ -22,6 +23,10 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 export const SHEET_KINDS = ['accounts', 'snapshots', 'churnEvents'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
+/** Every kind a sheet can be imported as: the row kinds above, and `events` (events/eventMapping.ts). */
+export const IMPORT_SHEET_KINDS = [...SHEET_KINDS, 'events'] as const;
+export type ImportSheetKind = (typeof IMPORT_SHEET_KINDS)[number];
+
 export interface ColumnMapping {
   /** The column's header as read (after duplicate names were made unique). */
   header: string;
@@ -38,9 +43,19 @@ export interface ColumnMapping {
   excelDateSystem?: ExcelDateSystem;
 }
 
+/** The mapping of a sheet whose rows are accounts, snapshots or churn events (the DatasetBuilder reads these). */
 export interface SheetMapping {
   kind: SheetKind;
   columns: ColumnMapping[];
+}
+
+export type { EventSheetMapping };
+
+/** Any sheet's mapping as the user confirms and saves it. */
+export type ImportMapping = SheetMapping | EventSheetMapping;
+
+export function isEventMapping(mapping: ImportMapping): mapping is EventSheetMapping {
+  return mapping.kind === 'events';
 }
 
 /** Something the guess could not decide and the UI must ask about. */
@@ -210,10 +225,11 @@ export function guessMapping(headers: readonly string[], profiles: readonly Colu
 
 /**
  * Checks a mapping against the headers of the file it is for: every column mapped exists, one
- * account id, the roles a sheet kind needs, types that fit the roles. Throws `invalid_mapping`,
+ * account id, the roles a sheet kind needs, types that fit the roles (events sheets: see
+ * validateEventMapping). Throws `invalid_mapping`,
  * `no_account_id`, `unknown_column` or `nothing_mapped`.
  */
-export function validateMapping(mapping: SheetMapping, headers: readonly string[], fileName: string): void {
+export function validateMapping(mapping: ImportMapping, headers: readonly string[], fileName: string): void {
   const where = quoted(fileName);
   const known = new Set(headers);
   const seen = new Set<string>();
@@ -223,11 +239,13 @@ export function validateMapping(mapping: SheetMapping, headers: readonly string[
     }
     if (seen.has(column.header)) throw new ImportError('invalid_mapping', `The mapping for ${where} maps column "${column.header}" twice.`, fileName);
     seen.add(column.header);
+    if (isEventMapping(mapping)) continue; // its columns are only accountId or ignore (checked below)
     const required = ROLE_TYPES[column.role];
     if (required && required !== column.type && column.role !== 'accountId' && column.role !== 'accountName') {
       throw new ImportError('invalid_mapping', `Column "${column.header}" of ${where} is mapped as ${column.role}, which needs ${required} values, not ${column.type}.`, fileName);
     }
   }
+  if (isEventMapping(mapping)) return validateEventMapping(mapping, fileName);
   const byRole = (role: ColumnRole) => mapping.columns.filter((c) => c.role === role);
   const ids = byRole('accountId');
   if (ids.length === 0) throw new ImportError('no_account_id', `No column of ${where} is mapped as the account id.`, fileName);

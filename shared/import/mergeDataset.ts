@@ -146,29 +146,38 @@ export function mergeSnapshots(readers: SheetReader[], n: number): SnapshotData[
   const snapshots: SnapshotBuild[] = sorted.map((day) => ({ day, present: new Uint8Array(n), metrics: new Map() }));
   for (const r of withMetrics) {
     const { rowAccount, rowDay, values, fields } = r.metrics!;
-    // Per snapshot, this sheet's target column for each metric (created on first use).
-    const targets: (ColumnValues | undefined)[][] = snapshots.map(() => []);
+    const rows = rowAccount.length;
+    // Each row's snapshot, found once; then one pass per metric (a tight loop over typed arrays).
+    const rowSnapshot = new Int32Array(rows);
     let lastDay = Number.NaN;
     let s = -1;
-    for (let row = 0; row < rowAccount.length; row++) {
+    for (let row = 0; row < rows; row++) {
       const day = rowDay.get(row);
       if (day !== lastDay) {
         s = index.get(day) as number;
         lastDay = day;
       }
-      const account = rowAccount.get(row);
-      const snapshot = snapshots[s];
-      snapshot.present[account] = 1;
-      const t = targets[s];
-      for (let m = 0; m < fields.length; m++) {
-        const target = t[m] ?? (t[m] = snapshotColumn(snapshot, fields[m].name, fields[m].kind, n));
-        // Two sheets may fill one snapshot: a missing value never replaces a present one.
-        const source = values[m];
-        if (source instanceof Float64Buffer) {
-          const v = source.get(row);
-          if (!Number.isNaN(v)) (target as Float64Array)[account] = v;
-        } else if (source[row] !== null) {
-          (target as (string | null)[])[account] = source[row];
+      rowSnapshot[row] = s;
+      snapshots[s].present[rowAccount.get(row)] = 1;
+    }
+    const accounts = rowAccount.view();
+    for (let m = 0; m < fields.length; m++) {
+      // Per snapshot, this sheet's target column for the metric (created on first use).
+      const targets: (ColumnValues | undefined)[] = [];
+      const targetOf = (at: number) => targets[at] ?? (targets[at] = snapshotColumn(snapshots[at], fields[m].name, fields[m].kind, n));
+      // Two sheets may fill one snapshot: a missing value never replaces a present one.
+      const source = values[m];
+      if (source instanceof Float64Buffer) {
+        const column = source.view();
+        for (let row = 0; row < rows; row++) {
+          const target = targets[rowSnapshot[row]] ?? targetOf(rowSnapshot[row]);
+          const v = column[row];
+          if (v === v) (target as Float64Array)[accounts[row]] = v;
+        }
+      } else {
+        for (let row = 0; row < rows; row++) {
+          const target = targetOf(rowSnapshot[row]);
+          if (source[row] !== null) (target as (string | null)[])[accounts[row]] = source[row];
         }
       }
     }

@@ -3,7 +3,7 @@
 
 import { ImportError, preview, quoted } from './importError';
 
-export type RowProblemKind = 'missing_id' | 'duplicate_id' | 'unparseable' | 'missing_date' | 'extra_cells';
+export type RowProblemKind = 'missing_id' | 'duplicate_id' | 'unparseable' | 'missing_date' | 'extra_cells' | 'unknown_account';
 
 export interface RowProblem {
   kind: RowProblemKind;

@@ -60,6 +60,9 @@ export class SheetReader {
   private readonly flagPlan: number;
   private readonly churnDatePlan: number;
   private readonly metricPlans: number[];
+  /** The metric buffers by kind, each with the plan its values come from (no type test per cell). */
+  private readonly numericMetrics: { plan: number; buffer: Float64Buffer }[] = [];
+  private readonly textMetrics: { plan: number; buffer: (string | null)[] }[] = [];
   private readonly numbers: Float64Array;
   private readonly texts: (string | null)[];
   private readonly seenByDay = new Map<number, AccountBytes>();
@@ -107,6 +110,11 @@ export class SheetReader {
             rowDay: new Float64Buffer(),
             values: this.metricPlans.map((i) => (this.plans[i].kind === 'text' ? [] : new Float64Buffer())),
           };
+    this.metricPlans.forEach((plan, m) => {
+      const buffer = (this.metrics as SheetMetricRows).values[m];
+      if (buffer instanceof Float64Buffer) this.numericMetrics.push({ plan, buffer });
+      else this.textMetrics.push({ plan, buffer });
+    });
     this.numbers = new Float64Array(this.plans.length);
     this.texts = new Array<string | null>(this.plans.length).fill(null);
   }
@@ -163,23 +171,22 @@ export class SheetReader {
       return;
     }
     const key = trimCell(idRaw);
-    let account = this.registry.lookup(key);
+    const found = this.registry.findOrAdd(key);
+    const account = found >= 0 ? found : -found - 1;
     if (this.kind !== 'churnEvents') {
       let seen = this.seenByDay.get(day);
       if (seen === undefined) {
         seen = new AccountBytes();
         this.seenByDay.set(day, seen);
       }
-      if (account !== undefined && seen.get(account) === 1) {
+      // A key just added cannot be a duplicate; a known one is when this date already has it.
+      if (found >= 0 && seen.get(account) === 1) {
         const when = this.datePlan >= 0 ? ' for this snapshot date' : '';
         log.add('duplicate_id', this.fileName, rowNumber, this.idHeader, key, `the account id appears in an earlier row${when}; this row was skipped.`);
         this.rowsSkipped++;
         return;
       }
-      if (account === undefined) account = this.registry.add(detachCell(key));
       seen.set(account, 1);
-    } else if (account === undefined) {
-      account = this.registry.add(detachCell(key));
     }
     this.rowsImported++;
     this.touched.set(account, 1);
@@ -206,12 +213,9 @@ export class SheetReader {
     if (metrics === null) return;
     metrics.rowAccount.push(account);
     metrics.rowDay.push(day);
-    const mp = this.metricPlans;
-    for (let m = 0; m < mp.length; m++) {
-      const buffer = metrics.values[m];
-      if (buffer instanceof Float64Buffer) buffer.push(numbers[mp[m]]);
-      else buffer.push(texts[mp[m]]);
-    }
+    const { numericMetrics, textMetrics } = this;
+    for (let m = 0; m < numericMetrics.length; m++) numericMetrics[m].buffer.push(numbers[numericMetrics[m].plan]);
+    for (let m = 0; m < textMetrics.length; m++) textMetrics[m].buffer.push(texts[textMetrics[m].plan]);
   }
 
   private checkExtraCells(row: string[], rowNumber: number): void {

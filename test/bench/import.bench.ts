@@ -17,6 +17,7 @@ const WORKER = path.join(ROOT, 'dist/electron/importWorker.cjs');
 const PYTHON = '/usr/bin/python3';
 const CHILD_ENV = 'HEALTHSCORE_IMPORT_BENCH_CHILD';
 const SIZES = [100_000, 250_000, 1_000_000];
+const REPS = 2;
 
 interface ChildRequest {
   file: string;
@@ -28,9 +29,12 @@ interface ChildRequest {
 interface ChildFigures {
   rows: number;
   bytes: number;
+  /** Analysis pass: read, profile, type inference, mapping guess. */
   analysisSeconds: number;
+  /** Import pass: build (read again under the mapping), one-transaction write, views refreshed. */
   importSeconds: number;
   importPhases: { buildSeconds: number; writeAndRefreshSeconds: number; refreshSeconds: number };
+  /** Analysis pass + import pass. */
   totalSeconds: number;
   peakRssMiB: number;
   accounts: number;
@@ -132,12 +136,17 @@ export async function runImportBench(): Promise<Record<string, unknown>> {
       writeLargeCsv(file, { rows, metrics: 20, seed: 7 });
       return file;
     });
-    const ours: Record<string, ChildFigures & { rowsPerSecond: number }> = {};
+    const ours: Record<string, ChildFigures & { rowsPerSecond: number; runsTotalSeconds: number[] }> = {};
     SIZES.forEach((rows, i) => {
-      const work = fs.mkdtempSync(path.join(dir, 'run-'));
-      const figures = runChild({ file: files[i], dir: work });
-      fs.rmSync(work, { recursive: true, force: true });
-      ours[rows] = { ...figures, rowsPerSecond: Math.round(rows / figures.totalSeconds) };
+      // Best of REPS fresh runs, as the pandas reference takes its best of 2 (others share the cores).
+      const runs = Array.from({ length: REPS }, () => {
+        const work = fs.mkdtempSync(path.join(dir, 'run-'));
+        const figures = runChild({ file: files[i], dir: work });
+        fs.rmSync(work, { recursive: true, force: true });
+        return figures;
+      });
+      const best = runs.reduce((a, b) => (b.totalSeconds < a.totalSeconds ? b : a));
+      ours[rows] = { ...best, rowsPerSecond: Math.round(rows / best.totalSeconds), runsTotalSeconds: runs.map((r) => r.totalSeconds) };
     });
     const analysisOnly = [1, 2].map((i) => {
       const work = fs.mkdtempSync(path.join(dir, 'run-'));
@@ -164,18 +173,23 @@ export async function runImportBench(): Promise<Record<string, unknown>> {
         importPeakRssMiB1M: big.peakRssMiB,
         importGrowth250kTo1M: round(big.peakRssMiB / ours[250_000].peakRssMiB, 2),
       },
+      // The target's ratio is the import pass: from "Import" with a confirmed mapping to the data
+      // stored and the views refreshed (parse, build the columns, one write transaction, views).
+      // The analysis pass runs before, while the user looks at the mapping; it is shown beside it.
       ratios: pandas1M
         ? {
             importPassVsReadCsv: round(big.importSeconds / pandas1M, 2),
+            analysisPassVsReadCsv: round(big.analysisSeconds / pandas1M, 2),
             analysisPlusImportVsReadCsv: round(big.totalSeconds / pandas1M, 2),
             rows100kVsReadCsv: round(ours[100_000].totalSeconds / readCsv[files[0]].seconds, 2),
           }
         : null,
       targets: {
-        '1M rows ≤ 2× pandas.read_csv (import pass)': pandas1M ? big.importSeconds <= 2 * pandas1M : null,
-        '1M rows ≤ 2× pandas.read_csv (analysis + import)': pandas1M ? big.totalSeconds <= 2 * pandas1M : null,
+        '1M rows: import pass (parse, build, one-transaction write, views refreshed) ≤ 2× pandas.read_csv': pandas1M ? big.importSeconds <= 2 * pandas1M : null,
+        '1M rows: analysis + import passes ≤ 2× pandas.read_csv': pandas1M ? big.totalSeconds <= 2 * pandas1M : null,
         'peak RSS ≤ 1.5 GB': big.peakRssMiB <= 1536,
         '100k rows ≤ 2 s (analysis + import)': ours[100_000].totalSeconds <= 2,
+        'analysis memory does not follow the file (250k → 1M peak RSS within 1.5×)': analysisOnly[1].peakRssMiB <= 1.5 * analysisOnly[0].peakRssMiB,
       },
       reference,
     };

@@ -2,12 +2,14 @@
 // the open questions, what still blocks it, and the column table with a preview.
 
 import type { SheetAnalysis } from '../../../shared/api';
-import { SHEET_KINDS, type SheetKind } from '../../../shared/import/mapping';
+import { IMPORT_SHEET_KINDS, type ImportSheetKind } from '../../../shared/import/mapping';
 import { formatCount } from '../../lib/format';
 import { pickSheet } from './importFlow';
 import { KIND_LABELS } from './importFormat';
 import { useImportStore } from './importStore';
-import { draftFromAnalysis, setDecimalComma, setSheetKind, type SheetDraft } from './mappingDraft';
+import { EventsEditor } from './EventsEditor';
+import { setKindWithEvents } from './eventsDraft';
+import { draftFromAnalysis, setDecimalComma, type SheetDraft } from './mappingDraft';
 import type { SheetState } from './MappingStep';
 import { MappingTable } from './MappingTable';
 import { QuestionList } from './QuestionList';
@@ -53,8 +55,8 @@ export function SheetEditor({ index, analysis, draft, state }: SheetEditorProps)
         ) : null}
         <label className="inline-field">
           <span className="field__label">This sheet holds</span>
-          <select className="select" value={draft.kind} onChange={(e) => update((d) => setSheetKind(d, e.target.value as SheetKind))}>
-            {SHEET_KINDS.map((kind) => (
+          <select className="select" value={draft.kind} onChange={(e) => update((d) => setKindWithEvents(d, e.target.value as ImportSheetKind))}>
+            {IMPORT_SHEET_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {KIND_LABELS[kind]}
               </option>
@@ -91,6 +93,7 @@ export function SheetEditor({ index, analysis, draft, state }: SheetEditorProps)
           ))}
         </ul>
       ) : null}
+      {draft.kind === 'events' ? <EventsEditor index={index} draft={draft} /> : null}
       <MappingTable index={index} analysis={analysis} draft={draft} />
     </div>
   );

@@ -1,7 +1,8 @@
 // Wording and rounding for the import screens (display only).
 
 import type { ImportProgress } from '../../../shared/api';
-import type { ColumnRole, SheetKind } from '../../../shared/import/mapping';
+import type { AggregationOp } from '../../../shared/import/events/eventMapping';
+import type { ColumnRole, ImportSheetKind } from '../../../shared/import/mapping';
 import type { FieldKind } from '../../../shared/dataset';
 import { formatInteger } from '../../lib/format';
 
@@ -19,10 +20,21 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
 
 export const TYPE_LABELS: Record<FieldKind, string> = { number: 'Number', boolean: 'Yes/no', date: 'Date', text: 'Text' };
 
-export const KIND_LABELS: Record<SheetKind, string> = {
+export const KIND_LABELS: Record<ImportSheetKind, string> = {
   accounts: 'Accounts — one row per account',
   snapshots: 'Snapshots — rows per account and date',
   churnEvents: 'Churn events — account id and churn date',
+  events: 'Events — one row per ticket, usage record, subscription…',
+};
+
+export const OP_LABELS: Record<AggregationOp, string> = {
+  count: 'Count of events',
+  sum: 'Sum of',
+  mean: 'Mean of',
+  max: 'Largest',
+  countTrue: 'Count where yes',
+  activeCount: 'Active rows at the date',
+  activeSum: 'Sum over active rows of',
 };
 
 export const PHASE_LABELS: Record<ImportProgress['phase'], string> = {

@@ -4,7 +4,7 @@
 
 import { create } from 'zustand';
 import type { ImportDecision, ImportProgress, ImportSource, SheetAnalysis } from '../../../shared/api';
-import type { ImportReport } from '../../../shared/import/buildDataset';
+import type { WorkspaceImportReport as ImportReport } from '../../../shared/import/events';
 import type { SheetDraft } from './mappingDraft';
 
 export type ImportStep =

@@ -6,10 +6,13 @@ import type { SheetAnalysis } from '../../../shared/api';
 import type { FieldKind } from '../../../shared/dataset';
 import { normaliseHeaderName } from '../../../shared/import/headerNames';
 import type { ColumnProfile } from '../../../shared/import/inferColumn';
-import { ROLE_TYPES, type ColumnMapping, type ColumnRole, type SheetKind, type SheetMapping } from '../../../shared/import/mapping';
+import type { EventTableOptions } from '../../../shared/import/events/eventMapping';
+import { ROLE_TYPES, type ColumnMapping, type ColumnRole, type ImportMapping, type ImportSheetKind } from '../../../shared/import/mapping';
 
 export interface SheetDraft {
-  kind: SheetKind;
+  kind: ImportSheetKind;
+  /** Events sheets: the date column, window and aggregations (kept while the kind is changed back and forth). */
+  events?: EventTableOptions;
   /** One per header, in the file's column order. */
   columns: ColumnMapping[];
   /** Numbers are written with a decimal comma (applies to every number column of the sheet). */
@@ -18,7 +21,7 @@ export interface SheetDraft {
   origin: 'saved' | 'guess';
 }
 
-function columnFrom(base: SheetMapping, header: string): ColumnMapping | undefined {
+function columnFrom(base: ImportMapping, header: string): ColumnMapping | undefined {
   const exact = base.columns.find((c) => c.header === header);
   if (exact) return exact;
   const key = normaliseHeaderName(header);
@@ -28,14 +31,14 @@ function columnFrom(base: SheetMapping, header: string): ColumnMapping | undefin
 /** A draft for the analysed sheet: the saved mapping (unless told to use the guess), column by column. */
 export function draftFromAnalysis(analysis: SheetAnalysis, prefer: 'saved' | 'guess' = 'saved'): SheetDraft {
   const saved = prefer === 'saved' ? analysis.savedMapping : null;
-  const base: SheetMapping = saved ?? analysis.guess;
+  const base: ImportMapping = saved ?? analysis.guess;
   const columns = analysis.headers.map((header, i): ColumnMapping => {
     const from = columnFrom(base, header) ?? columnFrom(analysis.guess, header);
     return from ? { ...from, header } : { header, role: 'ignore', type: analysis.profiles[i]?.type ?? 'text' };
   });
   const numbers = columns.filter((c) => c.type === 'number');
   const decimalComma = numbers.length > 0 ? numbers.some((c) => c.decimalComma) : analysis.profiles.some((p) => p.type === 'number' && p.decimalComma);
-  return { kind: base.kind, columns, decimalComma, origin: saved ? 'saved' : 'guess' };
+  return { kind: base.kind, columns, decimalComma, origin: saved ? 'saved' : 'guess', ...(base.kind === 'events' ? { events: base.events } : {}) };
 }
 
 function withColumn(draft: SheetDraft, index: number, change: (c: ColumnMapping) => ColumnMapping): SheetDraft {
@@ -98,7 +101,7 @@ export function chooseSnapshotDate(draft: SheetDraft, header: string | null, pro
   return { ...draft, columns, kind: header === null ? 'accounts' : 'snapshots' };
 }
 
-export function setSheetKind(draft: SheetDraft, kind: SheetKind): SheetDraft {
+export function setSheetKind(draft: SheetDraft, kind: ImportSheetKind): SheetDraft {
   return { ...draft, kind };
 }
 
@@ -107,7 +110,7 @@ export function setDecimalComma(draft: SheetDraft, decimalComma: boolean): Sheet
 }
 
 /** What startImport receives: only the options that apply to each column's type. */
-export function toSheetMapping(draft: SheetDraft): SheetMapping {
+export function toSheetMapping(draft: SheetDraft): ImportMapping {
   const columns = draft.columns.map((c): ColumnMapping => {
     const out: ColumnMapping = { header: c.header, role: c.role, type: c.type };
     if (c.name !== undefined) out.name = c.name;
@@ -116,5 +119,7 @@ export function toSheetMapping(draft: SheetDraft): SheetMapping {
     if (c.type === 'date' && c.excelDateSystem) out.excelDateSystem = c.excelDateSystem;
     return out;
   });
-  return { kind: draft.kind, columns };
+  if (draft.kind !== 'events') return { kind: draft.kind, columns };
+  // An events sheet not configured yet: validateMapping then names what is missing.
+  return { kind: 'events', columns, events: draft.events ?? { date: '', aggregations: [] } };
 }

@@ -1,7 +1,7 @@
 // How an import report and its pending decision are worded on the buttons and summaries.
 
 import type { ImportDecision } from '../../../shared/api';
-import type { ImportReport } from '../../../shared/import/buildDataset';
+import type { WorkspaceImportReport as ImportReport } from '../../../shared/import/events';
 import { formatCount } from '../../lib/format';
 
 /** Rows left out if the import goes on: the report's per-sheet count, else the problem count. */

@@ -50,7 +50,8 @@ export function sheetQuestions(analysis: SheetAnalysis, draft: SheetDraft): Shee
     if (decision.kind === 'accountId') {
       const candidates = decision.candidates.length > 0 ? decision.candidates : analysis.headers;
       questions.push({ kind: 'accountId', message: decision.message, candidates, answer: idColumn });
-    } else if (decision.kind === 'repeatedIds') {
+    } else if (decision.kind === 'repeatedIds' && draft.kind !== 'events') {
+      // (An events sheet is the answer to repeated ids: its rows are aggregated per account.)
       const dateColumns = analysis.headers.filter((_, i) => analysis.profiles[i]?.type === 'date');
       const dateColumn = draft.columns.find((c) => c.role === 'snapshotDate')?.header;
       // undefined: not answered; null: answered "no snapshot date".

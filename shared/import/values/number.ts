@@ -90,6 +90,38 @@ function scanPlain(raw: string, out: NumberScan): boolean {
   return true;
 }
 
+/**
+ * The fast path of a number column read with a decimal point: `[-]digits[.digits]` with at most 15
+ * significant digits, computed from the char codes (exact, as in scanPlain). NaN for anything else
+ * (then the full parser decides): never a value for a token the full parser would read differently.
+ */
+export function parsePlainDecimal(raw: string): number {
+  const n = raw.length;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  const intStart = i;
+  let digits = 0;
+  let c = 0;
+  while (i < n && (c = raw.charCodeAt(i)) >= 48 && c <= 57) {
+    digits = digits * 10 + (c - 48);
+    i++;
+  }
+  const intDigits = i - intStart;
+  let fracDigits = 0;
+  if (i < n) {
+    if (c !== 46 || intDigits === 0) return Number.NaN;
+    const fracStart = ++i;
+    while (i < n && (c = raw.charCodeAt(i)) >= 48 && c <= 57) {
+      digits = digits * 10 + (c - 48);
+      i++;
+    }
+    fracDigits = i - fracStart;
+    if (i !== n || fracDigits === 0) return Number.NaN;
+  }
+  if (intDigits === 0 || intDigits + fracDigits > 15) return Number.NaN;
+  const magnitude = fracDigits === 0 ? digits : digits / POW10[fracDigits];
+  return intStart === 1 ? -magnitude : magnitude;
+}
+
 /** Integer part with optional grouping: first group 1–3 digits, then groups of exactly 3. */
 function groupedDigits(part: string, separators: string): string | null {
   let digits = '';
@@ -161,12 +193,20 @@ function scanBody(body: string, out: NumberScan): boolean {
   return true;
 }
 
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** "$", "€"…, "US$"/"C$", or a known ISO code at the start (char codes: this runs for every id-like token). */
 function currencyPrefix(s: string): string | null {
   if (CURRENCY_SYMBOLS.includes(s[0])) return s[0];
-  const m = /^([A-Z]{1,2}\$|[A-Z]{3})/.exec(s);
-  if (!m) return null;
-  if (m[1].endsWith('$') || CURRENCY_CODES.has(m[1])) return m[1];
-  return null;
+  if (!isUpper(s.charCodeAt(0))) return null;
+  if (s.charCodeAt(1) === 36) return s.slice(0, 2);
+  if (!isUpper(s.charCodeAt(1))) return null;
+  if (s.charCodeAt(2) === 36) return s.slice(0, 3);
+  if (!isUpper(s.charCodeAt(2))) return null;
+  const code = s.slice(0, 3);
+  return CURRENCY_CODES.has(code) ? code : null;
 }
 
 function currencySuffix(s: string): string | null {

@@ -94,6 +94,26 @@ describe('StreamingTextDecoder', () => {
     }
   });
 
+  it('remembers a non-ASCII character met after the first chunk, even one cut between chunks', () => {
+    // "ü" (2 bytes) straddles the boundary of the 2nd and 3rd chunks (at 8,200 bytes); a later invalid
+    // byte must then be replaced (the text so far was not ASCII: Windows-1252 would misread it).
+    const start = 'id,name\n' + 'A-1,plain\n'.repeat(819) + 'Z';
+    expect(utf8(start).length).toBe(8199);
+    const bytes = new Uint8Array([...utf8(`${start}ürich\n`), 0xff, ...utf8('x\n')]);
+    const { text, decoder } = streamDecode(bytes, 4100);
+    expect(text).toBe(`${start}ürich\n\ufffdx\n`);
+    expect(decoder.encoding).toBe('utf-8');
+    expect(decoder.warnings.map((w) => w.code)).toEqual(['invalid_utf8']);
+  });
+
+  it('switches a BOM-marked ASCII start to Windows-1252 as it would without the BOM', () => {
+    const ascii = 'id,name\n' + 'A-1,plain\n'.repeat(1000);
+    const bytes = new Uint8Array([...utf8(ascii, true), ...latin1('A-2,Café\n')]);
+    const { text, decoder } = streamDecode(bytes, 4096);
+    expect(text).toBe(`${ascii}A-2,Café\n`);
+    expect(decoder.encoding).toBe('cp1252');
+  });
+
   it('replaces a late invalid byte in real UTF-8 text and warns', () => {
     const start = 'id,name\nA-0,Zürich\n' + 'A-1,plain\n'.repeat(1000);
     const bytes = new Uint8Array([...utf8(start), 0xff, ...utf8('x\n')]);

@@ -10,7 +10,7 @@ import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll } from 'vitest';
 import type { Api, ApiArgs, ApiMethod, ApiResult, ImportJobStatus, SheetAnalysis } from '../../../shared/api';
 import { ApiError } from '../../../shared/api';
-import type { SheetMapping } from '../../../shared/import';
+import type { ImportMapping } from '../../../shared/import';
 import { Workbench, type WorkbenchOptions } from '../../../electron/services/workbench';
 import { createDispatcher } from '../../../electron/transport/dispatch';
 
@@ -107,9 +107,9 @@ export async function waitFor(call: Caller, jobId: string, accept: (s: ImportJob
 }
 
 /** The mapping to confirm: the saved one if offered, else the guess (without its questions). */
-export function mappingOf(sheet: SheetAnalysis): SheetMapping {
+export function mappingOf(sheet: SheetAnalysis): ImportMapping {
   const m = sheet.savedMapping ?? sheet.guess;
-  return { kind: m.kind, columns: m.columns };
+  return m.kind === 'events' ? { kind: m.kind, columns: m.columns, events: m.events } : { kind: m.kind, columns: m.columns };
 }
 
 export async function analyse(call: Caller, sources: { path: string; fileName?: string; sheet?: string }[]): Promise<{ jobId: string; analysis: SheetAnalysis[] }> {
