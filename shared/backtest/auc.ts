@@ -6,6 +6,7 @@
 // Counts are integers, so the numerator is accumulated doubled (an exact integer below 2^53) and
 // the result is one rounding away from the exact rational.
 
+import { countPairs } from './aucCount';
 import { type ScoreOrder, sortScores } from './scoreOrder';
 import { BacktestError, Y_CHURNED, requireLength } from './types';
 
@@ -116,8 +117,11 @@ export function aucOfOrder(order: LabelledOrder): SegmentedAuc {
   return { overall: aucResult(num2, below, retained), segments };
 }
 
+/** Overall AUC; counted without a full sort when every score is within [0, 100] (aucCount.ts). */
 export function auc(score: Float64Array, y: Uint8Array): AucResult {
-  return aucOfOrder(labelledOrder(score, y)).overall;
+  requireLength('score', score, y.length);
+  const pairs = countPairs(score, y);
+  return pairs ? aucResult(pairs.num2, pairs.churned, pairs.retained) : aucOfOrder(labelledOrder(score, y)).overall;
 }
 
 export function aucBySegment(score: Float64Array, y: Uint8Array, segment: Uint16Array, segmentCount: number): SegmentedAuc {

@@ -32,7 +32,8 @@ export function runBacktest(accounts: ScoredAccounts, churn: ChurnHistory, optio
     { ...churn, band: accounts.band, override: accounts.override },
     { mode: options.mode, asOfDay: options.asOfDay, horizonDays: options.horizonDays, includeOverrides: options.includeOverrides },
   );
-  // One order serves AUC, per-segment AUC, calibration and the curves.
+  // One order serves AUC, per-segment AUC, calibration and the curves (the curves need it anyway;
+  // without them, scoreStatistics.ts gives AUC and calibration without sorting).
   const order = labelledOrder(accounts.score, y, accounts.segment, accounts.segmentNames.length);
   const aucs = aucOfOrder(order);
   return {

@@ -8,9 +8,11 @@
 // Undefined ratios (0/0) are NaN. A segment's table is the same table over that segment's accounts
 // alone (lift and recall relative to the segment). Totals are over all rows of the table.
 // ARR sums equal pandas' groupby sums bit for bit: when every ARR is a whole number and Σ|ARR| <
-// 2^53 every partial sum is exact, so plain sums are exact in any order; otherwise the sums are
-// redone with pandas' compensated (Kahan) recurrence in account order.
+// 2^53 every partial sum is exact, so plain sums are exact in any order (adding 0 for unknown ARR
+// included); otherwise the sums are redone with pandas' compensated (Kahan) recurrence in account
+// order.
 
+import { CHUNK } from './chunks';
 import { kahanAdd } from './stats';
 import { BAND_ROWS, BAND_UNSCORED, BacktestError, type BandRowName, Y_CHURNED, Y_EXCLUDED, requireLength } from './types';
 
@@ -65,33 +67,11 @@ export function bandTables(input: BandTableInput, y: Uint8Array): BandTables {
   requireLength('segment', segment, n);
   requireLength('arr', arr, n);
   const S = input.segmentNames.length;
-  // Tally cells (segment, band, churned), without unpredictable branches: an excluded row adds 0
-  // to a real cell, and unknown ARR (NaN) goes to a trash cell T that is never read.
   const T = S * R * 2;
-  const tally = new Float64Array(T);
-  const tallyArr = new Float64Array(T + 1);
-  const tallyAbs = new Float64Array(T + 1);
-  const tallyFrac = new Float64Array(T + 1);
-  for (let i = 0; i < n; i++) {
-    const label = y[i];
-    const inc = 1 - ((label + 1) >> 8); // 0 for 255 (excluded), else 1
-    const k = segment[i];
-    if (k >= S) throw new BacktestError(`segment index ${k} of account ${i} is out of range`);
-    const b = band[i];
-    const c = (k * R + (b > BAND_UNSCORED ? BAND_UNSCORED : b)) * 2 + (label & inc);
-    tally[c] += inc;
-    const a = arr[i];
-    const cell = c + (T - c) * (1 - (+(a === a) & inc));
-    tallyArr[cell] += a;
-    tallyAbs[cell] += Math.abs(a);
-    tallyFrac[cell] += Math.abs(a - Math.trunc(a));
-  }
+  const tally = new Uint32Array(T);
+  const tallyArr = new Float64Array(T);
   let absSum = 0;
-  let whole = true;
-  for (let c = 0; c < T; c++) {
-    absSum += tallyAbs[c];
-    whole &&= tallyFrac[c] === 0;
-  }
+  for (let from = 0; from < n; from += CHUNK) absSum += tallyCells(input, y, from, Math.min(n, from + CHUNK), S, tally, tallyArr);
   // Cells (segment, band) for segments 0…S−1, then (S, band) for the overall table.
   const cells = (S + 1) * R;
   const accounts = new Float64Array(cells);
@@ -121,7 +101,7 @@ export function bandTables(input: BandTableInput, y: Uint8Array): BandTables {
     totalChurnedArr[S] += churnedArr[S * R + b];
   }
   // Whole numbers with Σ|ARR| < 2^53: every sum above was exact. Otherwise redo them pandas' way.
-  if (!whole || !(absSum < EXACT_LIMIT)) compensatedArrSums(input, y, arrSum, churnedArr, totalArr, totalChurnedArr);
+  if (!(absSum < EXACT_LIMIT)) compensatedArrSums(input, y, arrSum, churnedArr, totalArr, totalChurnedArr);
   const table = (k: number): BandTable => {
     let nAll = 0;
     let cAll = 0;
@@ -150,6 +130,34 @@ export function bandTables(input: BandTableInput, y: Uint8Array): BandTables {
     overall: table(S),
     segments: input.segmentNames.map((name, k) => ({ segment: name, ...table(k) })),
   };
+}
+
+/**
+ * Tallies cells (segment, band, churned) of accounts [from, to) (chunks.ts) without unpredictable
+ * branches: an excluded row adds 0 to
+ * a real cell, and unknown ARR (NaN) adds 0. Returns Σ|ARR| over the rows counted, NaN when one has
+ * a fraction (∞ when one is infinite), so that `< 2^53` says whether the plain sums are exact. One
+ * value gathered in the loop and nothing after it: V8 discards the code it compiled for a running
+ * loop at the first operation after it that never ran before, on every call.
+ */
+function tallyCells(input: BandTableInput, y: Uint8Array, from: number, to: number, S: number, tally: Uint32Array, tallyArr: Float64Array): number {
+  const { band, segment, arr } = input;
+  let absSum = 0;
+  for (let i = from; i < to; i++) {
+    const label = y[i];
+    const inc = 1 - ((label + 1) >> 8); // 0 for 255 (excluded), else 1
+    const k = segment[i];
+    if (k >= S) throw new BacktestError(`segment index ${k} of account ${i} is out of range`);
+    const b = band[i];
+    const c = (k * R + (b > BAND_UNSCORED ? BAND_UNSCORED : b)) * 2 + (label & inc);
+    tally[c] += inc;
+    const a = arr[i];
+    const v = a === a && inc === 1 ? a : 0;
+    tallyArr[c] += v;
+    // 0 × (1 / 0) is NaN: a fraction (or an infinite ARR) makes the sum NaN.
+    absSum += Math.abs(v) + 0 * (1 / +(v === Math.trunc(v)));
+  }
+  return absSum;
 }
 
 /** Recomputes every ARR sum with the Kahan recurrence, rows in account order (pandas' group_add). */

@@ -4,13 +4,14 @@
 // intervals. Draw k picks position floor(u_k × n) of the accounts sorted by score (the first
 // scorecard's score; ties by account order), u_k = nextUint32() / 2^32. A resample is represented by
 // its multinomial counts (how often each account was drawn), and its AUC is the weighted AUC over
-// the order sorted once up front (auc.ts): one pass per resample, no re-sorting, and exactly the AUC
-// of the materialised resample. For a pair, the same counts weight both scorecards (paired).
+// the order sorted once up front (resample.ts): one pass per resample, no re-sorting, and exactly
+// the AUC of the materialised resample. For a pair, the same counts weight both scorecards (paired).
 // Resamples without a churned or a retained account have no AUC and are skipped (counted).
 // Interval: percentile method, the (1 − confidence)/2 and (1 + confidence)/2 quantiles of the
 // resampled statistics (type 7 interpolation); se = their standard deviation.
 
 import { type AucResult, aucFromOrder } from './auc';
+import { drawChunk, drawCounts, positionCodes, sweepAndClear, sweepMapped } from './resample';
 import { type ScoreOrder, sortScores } from './scoreOrder';
 import { SeededRandom } from '../random';
 import { meanSd, quantileSorted } from './stats';
@@ -44,10 +45,10 @@ export interface BootstrapInterval {
 /** Half-width above which an AUC interval is flagged "not reliable". */
 export const UNRELIABLE_HALF_WIDTH = 0.1;
 
-/** One scorecard prepared for weighted AUC passes: labels and tie groups in sorted order. */
+/** One scorecard prepared for weighted AUC sweeps: its sorted positions coded (resample.ts). */
 interface Prepared {
   order: ScoreOrder;
-  sortedY: Uint8Array;
+  code: Uint8Array;
   full: AucResult;
 }
 
@@ -55,61 +56,7 @@ function prepare(score: Float64Array, y: Uint8Array): Prepared {
   const order = sortScores(score);
   const sortedY = new Uint8Array(order.index.length);
   for (let j = 0; j < sortedY.length; j++) sortedY[j] = y[order.index[j]];
-  return { order, sortedY, full: aucFromOrder(order, y) };
-}
-
-/**
- * Weighted AUC (auc.ts) of a prepared scorecard, the weight of sorted position j being
- * w[map[j]] (or w[j] without a map). Tie groups of one, the common case, skip the inner loop.
- */
-function weightedAuc(p: Prepared, w: Uint32Array, map?: Uint32Array): number {
-  const groupEnd = p.order.groupEnd;
-  const sy = p.sortedY;
-  const mapped = map !== undefined;
-  const at = map ?? new Uint32Array(0);
-  if (groupEnd.length === sy.length) return weightedAucNoTies(sy, w, mapped, at);
-  let num2 = 0;
-  let below = 0;
-  let retained = 0;
-  let start = 0;
-  for (let g = 0; g < groupEnd.length; g++) {
-    const end = groupEnd[g];
-    let pos: number;
-    let all: number;
-    if (end - start === 1) {
-      all = mapped ? w[at[start]] : w[start];
-      pos = all * sy[start];
-    } else {
-      pos = 0;
-      all = 0;
-      for (let j = start; j < end; j++) {
-        const wj = mapped ? w[at[j]] : w[j];
-        all += wj;
-        pos += wj * sy[j];
-      }
-    }
-    const neg = all - pos;
-    num2 += neg * (2 * below + pos);
-    below += pos;
-    retained += neg;
-    start = end;
-  }
-  return below > 0 && retained > 0 ? num2 / (2 * below * retained) : Number.NaN;
-}
-
-/** The same without tie groups (every score distinct): num = Σ retained weight × churned weight below. */
-function weightedAucNoTies(sy: Uint8Array, w: Uint32Array, mapped: boolean, at: Uint32Array): number {
-  let num = 0;
-  let below = 0;
-  let retained = 0;
-  for (let j = 0; j < sy.length; j++) {
-    const wj = mapped ? w[at[j]] : w[j];
-    const pos = wj * sy[j];
-    num += (wj - pos) * below;
-    below += pos;
-    retained += wj - pos;
-  }
-  return below > 0 && retained > 0 ? num / (below * retained) : Number.NaN;
+  return { order, code: positionCodes(order, sortedY), full: aucFromOrder(order, y) };
 }
 
 function members(y: Uint8Array, scores: Float64Array[]): Uint32Array {
@@ -148,19 +95,17 @@ function interval(estimate: number, values: number[], skipped: number, o: Requir
 }
 
 /**
- * Runs `resamples` multinomial resamples of m accounts and hands each count vector to `visit`.
- * Draws pick positions in the (first) scorecard's sorted order, so its weighted pass reads the
- * counts sequentially; one uniform draw per account keeps the stream a function of seed and m only.
+ * Runs `resamples` multinomial resamples of m accounts and hands each count vector to `visit`,
+ * which must leave it all zero (sweepAndClear does). Draws pick positions in the (first)
+ * scorecard's sorted order, so its sweep reads the counts sequentially; one uniform draw per account
+ * keeps the stream a function of seed and m only.
  */
 function eachResample(m: number, o: Required<BootstrapOptions>, visit: (w: Uint32Array) => void): void {
   const rng = new SeededRandom(o.seed);
   const w = new Uint32Array(m);
-  const draws = new Uint32Array(m);
+  const chunk = drawChunk();
   for (let r = 0; r < o.resamples; r++) {
-    w.fill(0);
-    rng.fillUint32(draws);
-    // = rng.int(m) per draw: u × m < 2^53 is exact, so this is floor(next() × m).
-    for (let k = 0; k < m; k++) w[((draws[k] * m) / 4294967296) | 0]++;
+    drawCounts(rng, w, chunk);
     visit(w);
   }
 }
@@ -175,7 +120,7 @@ export function bootstrapAuc(score: Float64Array, y: Uint8Array, options: Bootst
   let skipped = 0;
   if (p.full.undefinedReason === null) {
     eachResample(at.length, o, (w) => {
-      const v = weightedAuc(p, w);
+      const v = sweepAndClear(p.code, w);
       if (v === v) values.push(v);
       else skipped++;
     });
@@ -211,12 +156,13 @@ export function bootstrapAucDifference(scoreA: Float64Array, scoreB: Float64Arra
   let skipped = 0;
   if (pa.full.undefinedReason === null) {
     eachResample(at.length, o, (w) => {
-      const a = weightedAuc(pa, w);
+      // B reads the counts first: A's sweep clears them.
+      const b = sweepMapped(pb.code, w, toA);
+      const a = sweepAndClear(pa.code, w);
       if (a !== a) {
         skipped++;
         return;
       }
-      const b = weightedAuc(pb, w, toA);
       va.push(a);
       vb.push(b);
       vd.push(a - b);

@@ -1,4 +1,5 @@
-// Scores sorted ascending (most at-risk first) with exact tie groups. Float64Array.sort on 1M
+// Scores sorted ascending (most at-risk first) with exact tie groups. Scores within [0, 100] go
+// through clampedOrder.ts; any other finite doubles through what follows. Float64Array.sort on 1M
 // doubles costs 100–200 ms, so this is a two-level bucket sort (MSD): scores are spread over at most
 // 1024 coarse buckets by the monotone map floor((s − min) × (K − 1) / (max − min)) — rounded
 // subtraction and multiplication by a positive constant never reverse an order — then each coarse
@@ -8,6 +9,7 @@
 // refined recursively. Every scatter is stable, so tied scores keep ascending position, and ties
 // are exact double equality.
 
+import { sortClampedScores } from './clampedOrder';
 import { Y_EXCLUDED, requireLength } from './types';
 
 export interface ScoreOrder {
@@ -54,6 +56,9 @@ export function sortScores(score: Float64Array, labels?: Uint8Array, carry?: Uin
   const n = score.length;
   if (labels) requireLength('labels', labels, n);
   if (carry) requireLength('carry', carry, n);
+  // Scores the engine produced are within [0, 100], which a fixed bucket key sorts faster.
+  const clamped = sortClampedScores(score, labels, carry);
+  if (clamped) return clamped;
   // Three passes over the input (range, counts, scatter) skip the unkept scores by a branch each;
   // compacting them first avoids the branches but allocating the copies costs more at 1M.
   const filter = labels !== undefined;

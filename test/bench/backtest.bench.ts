@@ -1,6 +1,7 @@
 // Back-test statistics bench: figures for the targets of the back-test issue, next to a Python
 // (scikit-learn) reference run on the same workloads (test/bench/backtest_reference.py).
-//   core 1M:       AUC + band table + calibration at 1M accounts (target ≤ 20 ms)
+//   core 1M:       AUC + band table + calibration (per segment) at 1M accounts (target ≤ 20 ms):
+//                  aucAndCalibration + bandTables, what a caller that needs no curves runs
 //   runBacktest 1M: the full back-test (labels, AUC overall and per segment, band tables,
 //                  calibration, ROC/gains curves)
 //   bootstrap:     1,000 AUC resamples at 100k accounts (target ≤ 1 s); paired ΔAUC likewise
@@ -11,12 +12,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { aucOfOrder, labelledOrder } from '../../shared/backtest/auc';
+import { auc } from '../../shared/backtest/auc';
 import { runBacktest } from '../../shared/backtest/backtest';
 import { bandTables } from '../../shared/backtest/bandTable';
 import { bootstrapAuc, bootstrapAucDifference } from '../../shared/backtest/bootstrap';
-import { calibrationOfOrder } from '../../shared/backtest/calibration';
 import { labelAccounts } from '../../shared/backtest/labels';
+import { aucAndCalibration } from '../../shared/backtest/scoreStatistics';
 import { buildDesign, fillValues } from '../../shared/backtest/design';
 import { fitLogistic } from '../../shared/backtest/logistic';
 import { suggestWeights } from '../../shared/backtest/suggestWeights';
@@ -108,12 +109,10 @@ export async function runBacktestBench(): Promise<Record<string, unknown>> {
     const key = integers ? 'integerScores1M' : 'continuousScores1M';
     out[key] = {
       core: timed(() => {
-        const order = labelledOrder(d.score, y);
-        aucOfOrder(order);
+        aucAndCalibration(d.score, y, d.segment, d.segmentNames);
         bandTables(d, y);
-        calibrationOfOrder(order, ['all']);
       }, 15),
-      aucOnly: timed(() => aucOfOrder(labelledOrder(d.score, y)), 15),
+      aucOnly: timed(() => auc(d.score, y), 15),
       runBacktest: timed(() => runBacktest(d, d, { asOfDay: 20_050, horizonDays: 90 }), 15),
     };
   }
