@@ -38,7 +38,9 @@ commands:
                                               scores from a table of accounts (docs/sql-export.md)
   import FILE... --workspace FILE [--mapping M.json] [--on-problem skip|abort] [--replace]
            [--as-of YYYY-MM-DD] [--json]      import spreadsheets (CSV, TSV, XLSX) into a workspace
-                                              (created when the file does not exist)
+                                              (created when the file does not exist); FILE may be
+                                              book.xlsx#Sheet to read that sheet (default: the
+                                              first); name a workbook again for another sheet
   demo --workspace FILE [--accounts N] [--seed N]
                                               write the seeded demo workspace to a new file
   --version                                   print the version`;

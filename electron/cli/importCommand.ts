@@ -1,4 +1,5 @@
-// `healthscore import FILE... --workspace W` (W is created when it does not exist): the app's import pipeline without the UI. The same
+// `healthscore import FILE... --workspace W` (W is created when it does not exist; FILE may be
+// `book.xlsx#Sheet` for one sheet of a workbook): the app's import pipeline without the UI. The same
 // ImportService runs the same worker (analysis, then build and write in one transaction); the
 // questions the UI would ask are answered by options: --mapping for the columns, --on-problem for
 // rows with problems, --replace for snapshot dates the workspace already has.
@@ -12,11 +13,12 @@ import { ImportService } from '../services/importService';
 import { removeWorkspaceFiles } from '../store/openDatabase';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { UsageError, oneOf, requireOption } from './args';
+import { type ImportFileArg, assertDistinctSheets, parseImportFileArg, sourceOf } from './importFileArgs';
 import { chooseMappings, readMappingFile } from './importMappings';
 import { ProgressLine } from './importProgress';
 
 export interface ImportCommandOptions {
-  files: string[];
+  files: ImportFileArg[];
   workspace: string;
   mappingFile?: string;
   onProblem: 'skip' | 'abort';
@@ -28,7 +30,8 @@ export interface ImportCommandOptions {
 
 export interface ImportCommandResult {
   workspace: string;
-  files: { file: string; mapping: string }[];
+  /** Per sheet of the import, in order: the file, the sheet when one was named, the mapping's origin. */
+  files: { file: string; sheet?: string; mapping: string }[];
   report: ImportReport;
 }
 
@@ -84,7 +87,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
   };
   process.on('SIGINT', onInterrupt);
   try {
-    activeJob = service.startAnalysis(options.files.map((f) => ({ fileName: path.basename(f), path: f }))).jobId;
+    activeJob = service.startAnalysis(options.files.map(sourceOf)).jobId;
     const analysed = await follow(service, activeJob, progress);
     if (analysed.state !== 'done' || !analysed.analysis) throw failure(analysed, 'The analysis');
     const chosen = chooseMappings(analysed.analysis, fromFile);
@@ -111,7 +114,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
     landed = true;
     return {
       workspace: store.path,
-      files: options.files.map((file, i) => ({ file, mapping: chosen[i].origin })),
+      files: options.files.map((f, i) => ({ file: f.path, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}), mapping: chosen[i].origin })),
       report: status.report,
     };
   } finally {
@@ -122,13 +125,17 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
   }
 }
 
+function sheetLabel(file: string, sheet: string | undefined): string {
+  return sheet === undefined ? file : `${file}#${sheet}`;
+}
+
 /** The plain-text outcome for people. */
 export function formatImportResult(result: ImportCommandResult): string {
   const r = result.report;
   const lines = [
     `Imported ${r.accountCount.toLocaleString('en-US')} accounts (${r.churnedCount.toLocaleString('en-US')} churned) into ${result.workspace}`,
     `Snapshots   ${r.snapshotDates.join(', ') || 'none'}`,
-    ...r.sheets.map((s, i) => `  ${s.file}: ${s.rowsImported.toLocaleString('en-US')} of ${s.rowsRead.toLocaleString('en-US')} rows (${s.kind}, ${result.files[i]?.mapping ?? 'guessed'} mapping)`),
+    ...r.sheets.map((s, i) => `  ${sheetLabel(s.file, result.files[i]?.sheet)}: ${s.rowsImported.toLocaleString('en-US')} of ${s.rowsRead.toLocaleString('en-US')} rows (${s.kind}, ${result.files[i]?.mapping ?? 'guessed'} mapping)`),
   ];
   if (r.problemCount > 0) lines.push(`Skipped rows with ${r.problemCount.toLocaleString('en-US')} problem(s)`);
   for (const w of r.warnings) lines.push(`Warning: ${w.message}`);
@@ -142,10 +149,12 @@ export function importOptionsFrom(
   dataDir: string,
 ): ImportCommandOptions {
   if (files.length === 0) throw new UsageError('import needs at least one file');
+  const fileArgs = files.map(parseImportFileArg);
+  assertDistinctSheets(fileArgs);
   const importDate = values['as-of'];
   if (importDate !== undefined && !isIsoDate(importDate)) throw new UsageError(`--as-of must be a YYYY-MM-DD date, got "${importDate}"`);
   return {
-    files,
+    files: fileArgs,
     workspace: requireOption(values.workspace, 'workspace'),
     mappingFile: values.mapping,
     onProblem: oneOf(values['on-problem'], 'on-problem', ['skip', 'abort'] as const, 'abort'),

@@ -33,7 +33,8 @@ export function chooseMappings(analysis: readonly SheetAnalysis[], fromFile: rea
     const given = findSavedMapping(fromFile, sheet.headers);
     if (given) return { mapping: applySavedMapping(given, sheet.headers), origin: 'mapping file' };
     if (sheet.savedMapping) return { mapping: sheet.savedMapping, origin: 'saved' };
-    for (const d of sheet.guess.decisions) questions.push(`  "${sheet.source.fileName}": ${d.message}`);
+    const where = sheet.source.sheet === undefined ? `"${sheet.source.fileName}"` : `"${sheet.source.fileName}" sheet "${sheet.source.sheet}"`;
+    for (const d of sheet.guess.decisions) questions.push(`  ${where}: ${d.message}`);
     return { mapping: { kind: sheet.guess.kind, columns: sheet.guess.columns }, origin: 'guessed' };
   });
   if (questions.length > 0) {

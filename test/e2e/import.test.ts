@@ -1,10 +1,12 @@
 // Spreadsheet import through the UI in Chromium (browser mode): the Telco churn CSV into a new
-// workspace. Needs the Node side of the import api (skipped, with a warning, until the host answers
-// getImportJob) and the import UI mounted in App.tsx (the Import button).
+// workspace, and two sheets of one workbook into another. Needs the Node side of the import api
+// (skipped, with a warning, until the host answers getImportJob) and the import UI mounted in
+// App.tsx (the Import button).
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnvelope } from '../../shared/api';
@@ -13,6 +15,7 @@ import { decodeWire, encodeWire } from '../../shared/wire';
 import { startHost, type RunningHost } from '../helpers/browserHost';
 import { chromiumUnavailableReason, launchChromium } from '../helpers/chromium';
 import { ImportPage } from './pages/importPage';
+import { WorkbenchPage } from './pages/workbenchPage';
 
 const TELCO = '/work/shared/data/telco-ibm/Telco-Customer-Churn.csv';
 const HOST_BUNDLE = path.resolve(__dirname, '../../dist/electron/host.cjs');
@@ -20,6 +23,25 @@ const HOST_BUNDLE = path.resolve(__dirname, '../../dist/electron/host.cjs');
 async function callApi(host: RunningHost, method: string, args: unknown): Promise<ApiEnvelope<unknown>> {
   const res = await fetch(`${host.origin}/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: host.token }, body: encodeWire(args) });
   return decodeWire(new Uint8Array(await res.arrayBuffer())) as ApiEnvelope<unknown>;
+}
+
+/** An accounts sheet first, monthly snapshots on a second sheet (dates as date cells). */
+async function writeTwoSheetWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const accounts = wb.addWorksheet('Accounts');
+  accounts.addRow(['account_id', 'account_name', 'segment', 'arr']);
+  accounts.addRows([
+    ['A-1', 'Acme', 'Enterprise', 120000],
+    ['A-2', 'Globex', 'SMB', 5000],
+    ['A-3', 'Initech', 'SMB', 7500],
+  ]);
+  const snapshots = wb.addWorksheet('Snapshots');
+  snapshots.addRow(['account_id', 'snapshot_date', 'logins']);
+  for (const [id, month, logins] of [['A-1', 4, 12], ['A-2', 4, 3], ['A-3', 4, 40], ['A-1', 5, 15], ['A-3', 5, 38]] as const) {
+    snapshots.addRow([id, new Date(Date.UTC(2024, month, 0)), logins]);
+  }
+  snapshots.getColumn(2).numFmt = 'yyyy-mm-dd';
+  await wb.xlsx.writeFile(file);
 }
 
 /** True when the built host implements the import jobs: an unknown job is 'not_found', not a missing method. */
@@ -89,5 +111,32 @@ describe.skipIf(!nodeSideReady)('spreadsheet import end to end (Debian Chromium)
     await importer.close();
 
     await expect.poll(() => page.getByTestId('account-count').textContent(), { timeout: 10_000 }).toBe('7,043');
+  }, 120_000);
+
+  it('imports two sheets of one workbook (accounts, then monthly snapshots added by hand): the accounts table fills', async () => {
+    const book = path.join(dataDir, 'book.xlsx');
+    await writeTwoSheetWorkbook(book);
+    await createWorkspace(path.join(dataDir, 'book.hsw'));
+
+    const importer = new ImportPage(page);
+    await importer.open();
+    await importer.chooseFiles(book);
+    await importer.analyse();
+    expect(await importer.roleOf('account_id').inputValue()).toBe('accountId');
+    expect(await importer.sheetKind.inputValue()).toBe('accounts');
+
+    await importer.addWorkbookSheet('book.xlsx', 'Snapshots');
+    expect(await importer.sheetTab('book.xlsx · Snapshots').getAttribute('aria-selected')).toBe('true');
+    expect(await importer.sheetKind.inputValue()).toBe('snapshots');
+    expect(await importer.roleOf('snapshot_date').inputValue()).toBe('snapshotDate');
+
+    await importer.importAndAcceptReport();
+    expect(await importer.importedAccounts.textContent()).toBe('3');
+    await importer.close();
+
+    await expect.poll(() => page.getByTestId('account-count').textContent(), { timeout: 10_000 }).toBe('3');
+    const workbench = new WorkbenchPage(page);
+    await workbench.showAccounts();
+    await expect.poll(() => workbench.visibleAccountKeys(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['A-1', 'A-2', 'A-3']));
   }, 120_000);
 });

@@ -1,10 +1,12 @@
-// The events block of an events sheet: which column dates each row, how many days a snapshot looks
-// back, and the aggregations that become metrics (one value per account and snapshot date).
+// The events block of an events sheet: which column dates each row (and ends it, for active counts),
+// how many days a snapshot looks back, how rows reach their account, and the aggregations that
+// become metrics (one value per account and snapshot date).
 
 import { AGGREGATION_OPS, type AggregationOp } from '../../../shared/import/events/eventMapping';
 import { OP_LABELS } from './importFormat';
 import { useImportStore } from './importStore';
-import { addAggregation, columnsForOp, removeAggregation, setEventDate, setLookbackDays, updateAggregation } from './eventsDraft';
+import { EventsAccountLinks } from './EventsAccountLinks';
+import { addAggregation, columnsForOp, removeAggregation, setEventDate, setEventEnd, setLookbackDays, updateAggregation } from './eventsDraft';
 import type { SheetDraft } from './mappingDraft';
 
 export function EventsEditor({ index, draft }: { index: number; draft: SheetDraft }) {
@@ -28,6 +30,19 @@ export function EventsEditor({ index, draft }: { index: number; draft: SheetDraf
           </select>
         </label>
         <label className="inline-field">
+          <span className="field__label">End date (active counts)</span>
+          <select className="select" value={events.end ?? ''} onChange={(e) => update((d) => setEventEnd(d, e.target.value))}>
+            <option value="">None: active from the event date on</option>
+            {dateColumns
+              .filter((h) => h !== events.date)
+              .map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="inline-field">
           <span className="field__label">Look back (days)</span>
           <input
             className="input"
@@ -40,6 +55,7 @@ export function EventsEditor({ index, draft }: { index: number; draft: SheetDraf
           />
         </label>
       </div>
+      <EventsAccountLinks index={index} draft={draft} />
       <ul className="events-editor__list" aria-label="Aggregations">
         {events.aggregations.map((a, i) => {
           const columns = columnsForOp(draft, a.op);

@@ -1,12 +1,15 @@
-// Step 2: what each column means, sheet by sheet (a tab per analysed file). Continue stays
+// Step 2: what each column means, sheet by sheet (a tab per analysed file or workbook sheet). Continue stays
 // disabled until every sheet's questions are answered and its mapping is valid.
 
 import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { SheetAnalysis } from '../../../shared/api';
 import { formatCount } from '../../lib/format';
 import { startImport } from './importFlow';
 import { useImportStore } from './importStore';
+import { linksOfOtherSheets } from './eventsDraft';
 import { checkSheet, type SheetCheck } from './mappingChecks';
 import { SheetEditor } from './SheetEditor';
+import { sheetOf } from './sheetSources';
 import { sheetQuestions, type SheetQuestion } from './sheetQuestions';
 import { useFocusOnMount } from './useFocusOnMount';
 
@@ -15,8 +18,10 @@ export interface SheetState {
   check: SheetCheck;
 }
 
-function sheetLabel(fileName: string, sheet: string | undefined): string {
-  return sheet ? `${fileName} · ${sheet}` : fileName;
+/** "book.xlsx · Snapshots" for a workbook of several sheets, the file name alone otherwise. */
+function sheetLabel(analysis: SheetAnalysis): string {
+  const sheet = analysis.sheetNames.length > 1 ? sheetOf(analysis) : analysis.source.sheet;
+  return sheet ? `${analysis.source.fileName} · ${sheet}` : analysis.source.fileName;
 }
 
 /** "Answer 2 questions and fix 1 problem before importing." */
@@ -42,7 +47,7 @@ export function MappingStep() {
     () =>
       analyses.map((analysis, i): SheetState => {
         const questions = sheetQuestions(analysis, drafts[i]);
-        return { questions, check: checkSheet(analysis, drafts[i], questions) };
+        return { questions, check: checkSheet(analysis, drafts[i], questions, linksOfOtherSheets(drafts, i)) };
       }),
     [analyses, drafts],
   );
@@ -83,7 +88,7 @@ export function MappingStep() {
                   className="sheet-tab"
                   onClick={() => setActiveSheet(i)}
                 >
-                  {sheetLabel(a.source.fileName, a.source.sheet)}
+                  {sheetLabel(a)}
                   <span className={`sheet-tab__badge${open > 0 ? ' is-open' : ''}`}>{open > 0 ? `${open} to fix` : 'Ready'}</span>
                 </button>
               );
@@ -92,7 +97,7 @@ export function MappingStep() {
         ) : null}
         {analysis ? (
           <div id={`${idBase}-panel`} role={analyses.length > 1 ? 'tabpanel' : undefined} aria-labelledby={analyses.length > 1 ? `${idBase}-tab-${active}` : undefined}>
-            <SheetEditor key={active} index={active} analysis={analysis} draft={drafts[active]} state={states[active]} />
+            <SheetEditor key={`${active}:${sheetLabel(analysis)}`} index={active} analysis={analysis} draft={drafts[active]} state={states[active]} />
           </div>
         ) : null}
       </div>

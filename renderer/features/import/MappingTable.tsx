@@ -13,6 +13,9 @@ import { setColumnRole, setColumnType, type SheetDraft } from './mappingDraft';
 /** Preview rows shown; the analysis sends a few more at most. */
 const PREVIEW_ROWS = 12;
 
+/** An events sheet's columns are its account id or ignored: its metrics come from the aggregations. */
+const EVENT_ROLES: readonly ColumnRole[] = ['accountId', 'ignore'];
+
 interface MappingTableProps {
   index: number;
   analysis: SheetAnalysis;
@@ -22,6 +25,8 @@ interface MappingTableProps {
 export function MappingTable({ index, analysis, draft }: MappingTableProps) {
   const update = (change: (d: SheetDraft) => SheetDraft) => useImportStore.getState().updateDraft(index, change);
   const rows = analysis.previewRows.slice(0, PREVIEW_ROWS);
+  const events = draft.kind === 'events';
+  const roles = events ? EVENT_ROLES : COLUMN_ROLES;
   const cellClass = (i: number) => (draft.columns[i]?.role === 'ignore' ? 'is-ignored' : undefined);
 
   return (
@@ -51,7 +56,7 @@ export function MappingTable({ index, analysis, draft }: MappingTableProps) {
                       data-testid={`role-${column.header}`}
                       onChange={(e) => update((d) => setColumnRole(d, i, e.target.value as ColumnRole, analysis.profiles[i]))}
                     >
-                      {COLUMN_ROLES.map((role) => (
+                      {roles.map((role) => (
                         <option key={role} value={role}>
                           {ROLE_LABELS[role]}
                         </option>
@@ -63,7 +68,8 @@ export function MappingTable({ index, analysis, draft }: MappingTableProps) {
                     <select
                       className="select select--small"
                       value={column.type}
-                      disabled={fixedType !== null || column.role === 'ignore'}
+                      // An events sheet reads its ignored columns through the events block, with this type.
+                      disabled={fixedType !== null || (column.role === 'ignore' && !events)}
                       title={fixedType ? `${ROLE_LABELS[column.role]} is always read as ${TYPE_LABELS[fixedType].toLowerCase()}` : undefined}
                       data-testid={`type-${column.header}`}
                       onChange={(e) => update((d) => setColumnType(d, i, e.target.value as FieldKind, analysis.profiles[i]))}

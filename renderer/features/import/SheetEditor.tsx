@@ -1,10 +1,9 @@
-// One analysed sheet: which sheet of the workbook, what kind of sheet it is, the number format,
+// One analysed sheet: which sheets of the workbook, what kind of sheet it is, the number format,
 // the open questions, what still blocks it, and the column table with a preview.
 
 import type { SheetAnalysis } from '../../../shared/api';
 import { IMPORT_SHEET_KINDS, type ImportSheetKind } from '../../../shared/import/mapping';
 import { formatCount } from '../../lib/format';
-import { pickSheet } from './importFlow';
 import { KIND_LABELS } from './importFormat';
 import { useImportStore } from './importStore';
 import { EventsEditor } from './EventsEditor';
@@ -13,6 +12,7 @@ import { draftFromAnalysis, setDecimalComma, type SheetDraft } from './mappingDr
 import type { SheetState } from './MappingStep';
 import { MappingTable } from './MappingTable';
 import { QuestionList } from './QuestionList';
+import { WorkbookSheets } from './WorkbookSheets';
 
 interface SheetEditorProps {
   index: number;
@@ -33,26 +33,14 @@ function readAs(analysis: SheetAnalysis): string {
 export function SheetEditor({ index, analysis, draft, state }: SheetEditorProps) {
   const update = (change: (d: SheetDraft) => SheetDraft) => useImportStore.getState().updateDraft(index, change);
   const reset = (prefer: 'saved' | 'guess') => useImportStore.getState().replaceDraft(index, draftFromAnalysis(analysis, prefer));
-  const sheet = analysis.source.sheet ?? analysis.sheetNames[0];
 
   return (
     <div className="sheet-editor" data-testid="sheet-editor" data-file={analysis.source.fileName}>
       <p className="sheet-editor__meta">
         <strong>{analysis.source.fileName}</strong> · {readAs(analysis)}
       </p>
+      <WorkbookSheets index={index} analysis={analysis} />
       <div className="sheet-editor__controls">
-        {analysis.sheetNames.length > 1 ? (
-          <label className="inline-field">
-            <span className="field__label">Sheet</span>
-            <select className="select" value={sheet} onChange={(e) => void pickSheet(index, e.target.value)}>
-              {analysis.sheetNames.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
         <label className="inline-field">
           <span className="field__label">This sheet holds</span>
           <select className="select" value={draft.kind} onChange={(e) => update((d) => setKindWithEvents(d, e.target.value as ImportSheetKind))}>

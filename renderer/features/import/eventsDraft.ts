@@ -1,8 +1,8 @@
-// Edits of an events sheet's `events` block in a draft (pure, like mappingDraft.ts): the date
-// column, the lookback in days, and the list of aggregations. Choosing "events" fills a first
+// Edits of an events sheet's `events` block in a draft (pure, like mappingDraft.ts): the date and
+// end columns, the lookback in days, how rows reach their account (links), and the aggregations. Choosing "events" fills a first
 // block from the columns: the first date column, and a count of rows.
 
-import type { AggregationOp, EventAggregation, EventTableOptions } from '../../../shared/import/events/eventMapping';
+import type { AccountVia, AggregationOp, EventAggregation, EventTableOptions } from '../../../shared/import/events/eventMapping';
 import { OP_COLUMN_TYPES } from '../../../shared/import/events/eventMapping';
 import type { ImportSheetKind } from '../../../shared/import/mapping';
 import type { SheetDraft } from './mappingDraft';
@@ -62,4 +62,45 @@ export function updateAggregation(draft: SheetDraft, index: number, change: Part
       return next;
     }),
   }));
+}
+
+/** The end date column of active ops; '' for none (every row then stays active from its date on). */
+export function setEventEnd(draft: SheetDraft, header: string): SheetDraft {
+  return withEvents(draft, (e) => {
+    const { end: _dropped, ...rest } = e;
+    return header === '' ? rest : { ...rest, end: header };
+  });
+}
+
+/**
+ * The rows reach their account through `column`, matched against `link` of another events sheet
+ * (null: through this sheet's own account id column). A sheet with a link has no account id column,
+ * so the one it had is ignored from now on.
+ */
+export function setAccountVia(draft: SheetDraft, via: AccountVia | null): SheetDraft {
+  const next = withEvents(draft, (e) => {
+    const { accountVia: _dropped, ...rest } = e;
+    return via === null ? rest : { ...rest, accountVia: via };
+  });
+  if (via === null) return next;
+  return { ...next, columns: next.columns.map((c) => (c.role === 'accountId' ? { ...c, role: 'ignore' as const } : c)) };
+}
+
+/** Lists (or no longer lists) a column whose values other events sheets may use to reach this sheet's accounts. */
+export function setLink(draft: SheetDraft, header: string, listed: boolean): SheetDraft {
+  return withEvents(draft, (e) => {
+    const { links: before = [], ...rest } = e;
+    const links = listed ? (before.includes(header) ? before : [...before, header]) : before.filter((h) => h !== header);
+    return links.length === 0 ? rest : { ...rest, links };
+  });
+}
+
+/** The links the other events sheets of the import list, each once, in order. */
+export function linksOfOtherSheets(drafts: readonly SheetDraft[], except: number): string[] {
+  const out: string[] = [];
+  drafts.forEach((d, i) => {
+    if (i === except || d.kind !== 'events') return;
+    for (const link of d.events?.links ?? []) if (!out.includes(link)) out.push(link);
+  });
+  return out;
 }

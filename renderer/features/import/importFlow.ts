@@ -3,14 +3,15 @@
 // operation runs at a time and a newer one (or Cancel) aborts the older one's polling.
 // Failures are shown in the flow itself (the step says what failed), never lost.
 
-import type { ImportJobStatus, ImportSource, SheetAnalysis } from '../../../shared/api';
+import type { ImportJobStatus, ImportSource } from '../../../shared/api';
 import { api } from '../../api/client';
 import { reportError } from '../shell/errorStore';
 import { useWorkspaceStore } from '../workspace/workspaceStore';
 import { sourceForFile } from './fileSource';
 import { useImportStore, workWouldBeLost, type ImportStep } from './importStore';
-import { draftFromAnalysis, toSheetMapping, type SheetDraft } from './mappingDraft';
+import { toSheetMapping } from './mappingDraft';
 import { isAbort, pollJob } from './pollJob';
+import { carryDrafts, keepChosenSheets, withAddedSheet, withoutSheet } from './sheetSources';
 
 interface Operation {
   controller: AbortController;
@@ -62,17 +63,8 @@ async function uploadAll(files: readonly File[], signal: AbortSignal): Promise<I
   return sources;
 }
 
-/** Keeps the user's edits for a sheet whose columns did not change (another sheet was re-read). */
-function draftsFor(analyses: SheetAnalysis[]): SheetDraft[] {
-  const { analyses: before, drafts } = store();
-  return analyses.map((analysis, i) => {
-    const old = before[i];
-    const same = old && old.source.fileName === analysis.source.fileName && old.source.sheet === analysis.source.sheet && old.headers.join('\n') === analysis.headers.join('\n');
-    return same && drafts[i] ? drafts[i] : draftFromAnalysis(analysis);
-  });
-}
-
-async function analyse(sources: ImportSource[], op: Operation): Promise<void> {
+/** Analyses `sources`; on success the mapping step shows sheet `active` (default: the one shown before). */
+async function analyse(sources: ImportSource[], op: Operation, active = store().activeSheet): Promise<void> {
   store().setStep({ name: 'analysing', progress: null }, null);
   const { jobId } = await api.startImportAnalysis({ sources });
   adopt(op, jobId);
@@ -82,8 +74,9 @@ async function analyse(sources: ImportSource[], op: Operation): Promise<void> {
   current = null;
   if (status.state === 'done' && status.analysis) {
     const analyses = status.analysis;
-    const drafts = draftsFor(analyses);
-    useImportStore.setState({ sources, analyses, drafts, analysisJobId: jobId, activeSheet: Math.min(store().activeSheet, analyses.length - 1) });
+    const { analyses: before, drafts: edited } = store();
+    const drafts = carryDrafts(analyses, before, edited);
+    useImportStore.setState({ sources, analyses, drafts, analysisJobId: jobId, activeSheet: Math.max(0, Math.min(active, analyses.length - 1)) });
     store().setStep({ name: 'mapping' });
   } else if (status.state === 'cancelled') {
     store().setStep({ name: op.returnTo }, 'Analysis cancelled.');
@@ -98,7 +91,8 @@ export async function analyseFiles(): Promise<void> {
   if (files.length === 0) return;
   const op = begin('choose');
   try {
-    await analyse(await uploadAll(files, op.controller.signal), op);
+    const sources = keepChosenSheets(await uploadAll(files, op.controller.signal), store().sources);
+    await analyse(sources, op);
   } catch (error) {
     if (isAbort(error)) return;
     current = null;
@@ -108,17 +102,33 @@ export async function analyseFiles(): Promise<void> {
   }
 }
 
-/** XLSX: read another sheet of file `index` (the other files keep their edits). */
-export async function pickSheet(index: number, sheet: string): Promise<void> {
-  const sources = store().sources.map((s, i) => (i === index ? { ...s, sheet } : s));
+/** Re-analyses after the sheets of the import changed; a failure is shown, Cancel keeps the sheets as they were. */
+async function reanalyse(sources: ImportSource[], active?: number): Promise<void> {
   const op = begin('mapping');
   try {
-    await analyse(sources, op);
+    await analyse(sources, op, active);
   } catch (error) {
     if (isAbort(error)) return;
     current = null;
     store().setStep({ name: 'analysisFailed', message: messageOf(error) });
   }
+}
+
+/** XLSX: sheet `index` reads another sheet of its workbook (the other sheets keep their edits). */
+export async function pickSheet(index: number, sheet: string): Promise<void> {
+  await reanalyse(store().sources.map((s, i) => (i === index ? { ...s, sheet } : s)));
+}
+
+/** XLSX: another sheet of the workbook of sheet `index` joins the import as a sheet of its own, and is shown. */
+export async function addSheet(index: number, sheet: string): Promise<void> {
+  const { sources, added } = withAddedSheet(store().sources, store().analyses, index, sheet);
+  await reanalyse(sources, added);
+}
+
+/** Sheet `index` leaves the import (its workbook's other sheets stay). */
+export async function removeSheet(index: number): Promise<void> {
+  const active = store().activeSheet;
+  await reanalyse(withoutSheet(store().sources, index), active > index ? active - 1 : Math.max(0, Math.min(active, index - 1)));
 }
 
 function settleImport(status: ImportJobStatus): void {

@@ -48,6 +48,8 @@ export function sheetQuestions(analysis: SheetAnalysis, draft: SheetDraft): Shee
   const idColumn = draft.columns.find((c) => c.role === 'accountId')?.header ?? null;
   for (const decision of analysis.guess.decisions) {
     if (decision.kind === 'accountId') {
+      // An events sheet whose rows reach their account through a link column has no id to ask for.
+      if (draft.kind === 'events' && draft.events?.accountVia) continue;
       const candidates = decision.candidates.length > 0 ? decision.candidates : analysis.headers;
       questions.push({ kind: 'accountId', message: decision.message, candidates, answer: idColumn });
     } else if (decision.kind === 'repeatedIds' && draft.kind !== 'events') {

@@ -25,6 +25,23 @@ export class ImportPage {
     return this.dialog.getByTestId(`role-${header}`);
   }
 
+  /** A sheet's tab in the columns step ("book.xlsx · Snapshots"). */
+  sheetTab(label: string): Locator {
+    return this.dialog.getByRole('tab', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  }
+
+  /** What the shown sheet holds (accounts, snapshots…). */
+  get sheetKind(): Locator {
+    return this.dialog.getByLabel('This sheet holds');
+  }
+
+  /** Adds another sheet of the shown workbook to the import; resolves when its tab shows. */
+  async addWorkbookSheet(fileName: string, sheet: string): Promise<void> {
+    await this.dialog.getByLabel('Another sheet of this workbook').selectOption(sheet);
+    await this.dialog.getByRole('button', { name: `Add sheet “${sheet}”` }).click();
+    await this.firstOf(this.sheetTab(`${fileName} · ${sheet}`), 60_000);
+  }
+
   async open(): Promise<void> {
     try {
       await this.openButton.waitFor({ timeout: 10_000 });

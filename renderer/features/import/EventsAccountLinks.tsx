@@ -1,0 +1,60 @@
+// How an events sheet's rows reach their account: by this sheet's account id column, or through a
+// link column (a usage row's subscription_id) matched against a link another events sheet lists (the
+// subscriptions sheet, whose rows carry the account id). And which of this sheet's columns it lists
+// as links for the others.
+
+import { useImportStore } from './importStore';
+import { linksOfOtherSheets, setAccountVia, setLink } from './eventsDraft';
+import type { SheetDraft } from './mappingDraft';
+
+export function EventsAccountLinks({ index, draft }: { index: number; draft: SheetDraft }) {
+  const update = (change: (d: SheetDraft) => SheetDraft) => useImportStore.getState().updateDraft(index, change);
+  const drafts = useImportStore((s) => s.drafts);
+  const via = draft.events?.accountVia;
+  const listed = draft.events?.links ?? [];
+  const published = linksOfOtherSheets(drafts, index);
+  const linkChoices = via && via.link !== '' && !published.includes(via.link) ? [via.link, ...published] : published;
+  const headers = draft.columns.map((c) => c.header);
+
+  const chooseColumn = (column: string) => update((d) => setAccountVia(d, column === '' ? null : { column, link: via?.link || (published[0] ?? '') }));
+
+  return (
+    <div className="events-editor__links">
+      <div className="sheet-editor__controls">
+        <label className="inline-field">
+          <span className="field__label">Rows reach their account through</span>
+          <select className="select" value={via?.column ?? ''} onChange={(e) => chooseColumn(e.target.value)}>
+            <option value="">Their account id column</option>
+            {headers.map((h) => (
+              <option key={h} value={h}>
+                Link column “{h}”
+              </option>
+            ))}
+          </select>
+        </label>
+        {via ? (
+          <label className="inline-field">
+            <span className="field__label">Matched against the link</span>
+            <select className="select" value={via.link} onChange={(e) => update((d) => setAccountVia(d, { column: via.column, link: e.target.value }))}>
+              {via.link === '' ? <option value="">{linkChoices.length === 0 ? 'No other events sheet lists a link' : 'Choose a link'}</option> : null}
+              {linkChoices.map((link) => (
+                <option key={link} value={link}>
+                  {link}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <fieldset className="events-editor__link-list">
+        <legend>Links for other sheets: columns whose values other events sheets may use to reach this sheet’s accounts</legend>
+        {headers.map((h) => (
+          <label key={h} className="checkbox-field">
+            <input type="checkbox" checked={listed.includes(h)} onChange={(e) => update((d) => setLink(d, h, e.target.checked))} />
+            {h}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
