@@ -3,9 +3,9 @@
 // date column, a count), aggregations are added and edited, and the events mapping reaches startImport.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analysisOf, importBackend } from './fakeImportApi';
-import { cleanup, continueButton, openMapping, renderImport, resetImport } from './importHarness';
+import { continueButton, freshImportEachTest, openMapping, renderImport } from './importHarness';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeImportApi')).clientModule);
 
@@ -21,14 +21,7 @@ const TICKETS = [
   ['T3', 'A2', '2024-02-11', '1'],
 ];
 
-beforeEach(() => {
-  importBackend.reset();
-  resetImport();
-});
-afterEach(() => {
-  cleanup();
-  resetImport();
-});
+freshImportEachTest();
 
 describe('an events sheet', () => {
   it('is configured in the events editor and sent as an events mapping', async () => {

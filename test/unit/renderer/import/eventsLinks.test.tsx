@@ -4,9 +4,9 @@
 // reach their account through that link. An events sheet's columns offer only account id or ignore.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analysisOf, importBackend } from './fakeImportApi';
-import { cleanup, continueButton, openMapping, renderImport, resetImport, type User } from './importHarness';
+import { continueButton, freshImportEachTest, openMapping, renderImport, type User } from './importHarness';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeImportApi')).clientModule);
 
@@ -28,15 +28,7 @@ const USAGE = [
   ['U3', 'S3', '2024-02-11', '1'],
 ];
 
-beforeEach(() => {
-  importBackend.reset();
-  resetImport();
-  importBackend.analyses = [analysisOf('accounts.csv', ACCOUNTS), analysisOf('subscriptions.csv', SUBSCRIPTIONS), analysisOf('usage.csv', USAGE)];
-});
-afterEach(() => {
-  cleanup();
-  resetImport();
-});
+freshImportEachTest(() => [analysisOf('accounts.csv', ACCOUNTS), analysisOf('subscriptions.csv', SUBSCRIPTIONS), analysisOf('usage.csv', USAGE)]);
 
 async function showAsEvents(user: User, file: string) {
   await user.click(screen.getByRole('tab', { name: new RegExp(file.replace('.', '\\.')) }));

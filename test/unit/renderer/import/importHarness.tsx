@@ -3,11 +3,13 @@
 
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach } from 'vitest';
 import { ImportButton, ImportView } from '../../../../renderer/features/import';
 import { discardImport } from '../../../../renderer/features/import/importFlow';
 import { useImportStore } from '../../../../renderer/features/import/importStore';
 import { useErrorStore } from '../../../../renderer/features/shell/errorStore';
 import { useWorkspaceStore } from '../../../../renderer/features/workspace/workspaceStore';
+import { importBackend } from './fakeImportApi';
 
 export type User = ReturnType<typeof userEvent.setup>;
 
@@ -16,6 +18,19 @@ export function resetImport() {
   useImportStore.setState(useImportStore.getInitialState(), true);
   useWorkspaceStore.setState(useWorkspaceStore.getInitialState(), true);
   useErrorStore.setState(useErrorStore.getInitialState(), true);
+}
+
+/** Every test of the file starts from a fresh fake backend (answering `analyses`) and fresh stores. */
+export function freshImportEachTest(analyses?: () => typeof importBackend.analyses) {
+  beforeEach(() => {
+    importBackend.reset();
+    resetImport();
+    if (analyses) importBackend.analyses = analyses();
+  });
+  afterEach(() => {
+    cleanup();
+    resetImport();
+  });
 }
 
 export function renderImport(): User {

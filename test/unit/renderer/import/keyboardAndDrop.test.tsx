@@ -4,22 +4,14 @@
 
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportView, useWindowFileDrop } from '../../../../renderer/features/import';
-import { analysisOf, importBackend } from './fakeImportApi';
-import { cleanup, csvFile, openMapping, renderImport, resetImport } from './importHarness';
+import { analysisOf } from './fakeImportApi';
+import { csvFile, freshImportEachTest, openMapping, renderImport } from './importHarness';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeImportApi')).clientModule);
 
-beforeEach(() => {
-  importBackend.reset();
-  resetImport();
-  importBackend.analyses = [analysisOf('accounts.csv', [['account_id', 'logins'], ['A1', '3']])];
-});
-afterEach(() => {
-  cleanup();
-  resetImport();
-});
+freshImportEachTest(() => [analysisOf('accounts.csv', [['account_id', 'logins'], ['A1', '3']])]);
 
 describe('keyboard', () => {
   it('focuses each step heading and closes with Escape at once when nothing would be lost', async () => {

@@ -3,9 +3,9 @@
 // mapping that reaches startImport.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analysisOf, importBackend } from './fakeImportApi';
-import { cleanup, continueButton, openMapping, renderImport, resetImport } from './importHarness';
+import { continueButton, freshImportEachTest, openMapping, renderImport } from './importHarness';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeImportApi')).clientModule);
 
@@ -16,14 +16,7 @@ const SIGNUPS = [
   ['A3', '01/02/2023', '2', 'Pro'],
 ];
 
-beforeEach(() => {
-  importBackend.reset();
-  resetImport();
-});
-afterEach(() => {
-  cleanup();
-  resetImport();
-});
+freshImportEachTest();
 
 describe('an ambiguous date order', () => {
   it('is asked with both readings, blocks Continue until answered, and the answer is sent', async () => {

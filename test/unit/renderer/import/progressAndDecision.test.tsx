@@ -3,9 +3,9 @@
 // the summary, and failures shown in place.
 
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analysisOf, importBackend, needsDecision, progress, report } from './fakeImportApi';
-import { chooseAndAnalyse, cleanup, continueButton, openMapping, renderImport, resetImport } from './importHarness';
+import { chooseAndAnalyse, continueButton, freshImportEachTest, openMapping, renderImport } from './importHarness';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeImportApi')).clientModule);
 
@@ -15,15 +15,7 @@ const ACCOUNTS = [
   ['A2', '4'],
 ];
 
-beforeEach(() => {
-  importBackend.reset();
-  resetImport();
-  importBackend.analyses = [analysisOf('accounts.csv', ACCOUNTS)];
-});
-afterEach(() => {
-  cleanup();
-  resetImport();
-});
+freshImportEachTest(() => [analysisOf('accounts.csv', ACCOUNTS)]);
 
 describe('progress and cancel', () => {
   it('shows rows, rate and time left of the analysis; Cancel stops the job and keeps the files', async () => {

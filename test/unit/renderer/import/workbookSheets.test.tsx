@@ -4,10 +4,10 @@
 // survive; the sheet can be removed again; going back to the files keeps the sheets chosen.
 
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportSource } from '../../../../shared/api';
 import { analysisOf, importBackend } from './fakeImportApi';
-import { cleanup, continueButton, openMapping, renderImport, resetImport, type User } from './importHarness';
+import { continueButton, freshImportEachTest, openMapping, renderImport, type User } from './importHarness';
 
 vi.mock('../../../../renderer/api/client', async () => (await import('./fakeImportApi')).clientModule);
 
@@ -41,15 +41,7 @@ async function pressOn(user: User, element: HTMLElement, key: string) {
   await user.keyboard(key);
 }
 
-beforeEach(() => {
-  importBackend.reset();
-  resetImport();
-  importBackend.analyses = workbookAnalyses;
-});
-afterEach(() => {
-  cleanup();
-  resetImport();
-});
+freshImportEachTest(() => workbookAnalyses);
 
 describe('another sheet of the same workbook', () => {
   it('is added as a sheet of its own by keyboard, keeps the other sheet’s edits, and both mappings are sent', async () => {
