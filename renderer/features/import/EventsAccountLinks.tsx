@@ -3,6 +3,7 @@
 // subscriptions sheet, whose rows carry the account id). And which of this sheet's columns it lists
 // as links for the others.
 
+import { ChoiceField } from './ChoiceField';
 import { useImportStore } from './importStore';
 import { linksOfOtherSheets, setAccountVia, setLink } from './eventsDraft';
 import type { SheetDraft } from './mappingDraft';
@@ -21,29 +22,22 @@ export function EventsAccountLinks({ index, draft }: { index: number; draft: She
   return (
     <div className="events-editor__links">
       <div className="sheet-editor__controls">
-        <label className="inline-field">
-          <span className="field__label">Rows reach their account through</span>
-          <select className="select" value={via?.column ?? ''} onChange={(e) => chooseColumn(e.target.value)}>
-            <option value="">Their account id column</option>
-            {headers.map((h) => (
-              <option key={h} value={h}>
-                Link column “{h}”
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Rows reach their account through"
+          value={via?.column ?? ''}
+          none="Their account id column"
+          choices={headers}
+          describe={(h) => `Link column “${h}”`}
+          onChange={chooseColumn}
+        />
         {via ? (
-          <label className="inline-field">
-            <span className="field__label">Matched against the link</span>
-            <select className="select" value={via.link} onChange={(e) => update((d) => setAccountVia(d, { column: via.column, link: e.target.value }))}>
-              {via.link === '' ? <option value="">{linkChoices.length === 0 ? 'No other events sheet lists a link' : 'Choose a link'}</option> : null}
-              {linkChoices.map((link) => (
-                <option key={link} value={link}>
-                  {link}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label="Matched against the link"
+            value={via.link}
+            none={via.link === '' ? (linkChoices.length === 0 ? 'No other events sheet lists a link' : 'Choose a link') : undefined}
+            choices={linkChoices}
+            onChange={(link) => update((d) => setAccountVia(d, { column: via.column, link }))}
+          />
         ) : null}
       </div>
       <fieldset className="events-editor__link-list">

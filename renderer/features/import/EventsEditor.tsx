@@ -8,6 +8,7 @@ import { useImportStore } from './importStore';
 import { EventsAccountLinks } from './EventsAccountLinks';
 import { addAggregation, columnsForOp, removeAggregation, setEventDate, setEventEnd, setLookbackDays, updateAggregation } from './eventsDraft';
 import type { SheetDraft } from './mappingDraft';
+import { ChoiceField } from './ChoiceField';
 
 export function EventsEditor({ index, draft }: { index: number; draft: SheetDraft }) {
   const update = (change: (d: SheetDraft) => SheetDraft) => useImportStore.getState().updateDraft(index, change);
@@ -18,30 +19,14 @@ export function EventsEditor({ index, draft }: { index: number; draft: SheetDraf
     <fieldset className="events-editor" data-testid="events-editor">
       <legend>Events: aggregated per account at each snapshot date</legend>
       <div className="sheet-editor__controls">
-        <label className="inline-field">
-          <span className="field__label">Event date</span>
-          <select className="select" value={events.date} onChange={(e) => update((d) => setEventDate(d, e.target.value))}>
-            <option value="">Choose a date column</option>
-            {dateColumns.map((h) => (
-              <option key={h} value={h}>
-                {h}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span className="field__label">End date (active counts)</span>
-          <select className="select" value={events.end ?? ''} onChange={(e) => update((d) => setEventEnd(d, e.target.value))}>
-            <option value="">None: active from the event date on</option>
-            {dateColumns
-              .filter((h) => h !== events.date)
-              .map((h) => (
-                <option key={h} value={h}>
-                  {h}
-                </option>
-              ))}
-          </select>
-        </label>
+        <ChoiceField label="Event date" value={events.date} none="Choose a date column" choices={dateColumns} onChange={(v) => update((d) => setEventDate(d, v))} />
+        <ChoiceField
+          label="End date (active counts)"
+          value={events.end ?? ''}
+          none="None: active from the event date on"
+          choices={dateColumns.filter((h) => h !== events.date)}
+          onChange={(v) => update((d) => setEventEnd(d, v))}
+        />
         <label className="inline-field">
           <span className="field__label">Look back (days)</span>
           <input

@@ -4,6 +4,7 @@
 
 import { useState } from 'react';
 import type { SheetAnalysis } from '../../../shared/api';
+import { ChoiceField } from './ChoiceField';
 import { addSheet, pickSheet, removeSheet } from './importFlow';
 import { useImportStore } from './importStore';
 import { sheetOf, sheetsOfSameFile, unusedSheets } from './sheetSources';
@@ -19,28 +20,10 @@ export function WorkbookSheets({ index, analysis }: { index: number; analysis: S
 
   return (
     <div className="workbook-sheets" role="group" aria-label={`Sheets of ${analysis.source.fileName}`}>
-      <label className="inline-field">
-        <span className="field__label">Sheet</span>
-        <select className="select" value={current} onChange={(e) => void pickSheet(index, e.target.value)}>
-          {[current, ...unused].map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label="Sheet" value={current} choices={[current, ...unused]} onChange={(name) => void pickSheet(index, name)} />
       {unused.length > 0 ? (
         <span className="workbook-sheets__add">
-          <label className="inline-field">
-            <span className="field__label">Another sheet of this workbook</span>
-            <select className="select" value={toAdd} onChange={(e) => setChoice(e.target.value)}>
-              {unused.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField label="Another sheet of this workbook" value={toAdd} choices={unused} onChange={setChoice} />
           <button type="button" className="button" onClick={() => void addSheet(index, toAdd)}>
             Add sheet “{toAdd}”
           </button>
