@@ -10,7 +10,8 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 export class AccountsView {
   private readonly keys: string[];
   private readonly names: string[];
-  private readonly searchText: string[];
+  /** Lower-cased "name\0key" per account, built on the first search (1M strings: not on every refresh). */
+  private searchTextCache: string[] | null = null;
   private readonly arr: Float64Array;
   private readonly segment: (string | null)[];
   private readonly churnDate: (string | null)[];
@@ -26,7 +27,6 @@ export class AccountsView {
     this.keys = keys;
     this.names = names;
     this.arr = arr;
-    this.searchText = keys.map((k, i) => `${names[i]}\u0000${k}`.toLowerCase());
     this.attributes = store.readAttributes();
     const segmentColumn = this.attributes.find((c) => c.field.name.toLowerCase() === 'segment');
     this.segment = segmentColumn && isTextColumn(segmentColumn.values) ? segmentColumn.values : new Array(n).fill(null);
@@ -69,6 +69,7 @@ export class AccountsView {
   page(request: AccountsPageRequest): AccountsPage {
     const order = this.sortedOrder(request.sort?.column ?? 'name', request.sort?.direction ?? 'asc');
     const needle = request.search?.trim().toLowerCase() ?? '';
+    const searchText = needle ? this.searchText() : [];
     const segment = request.segment;
     const filtered = !needle && segment === undefined;
     let total = 0;
@@ -78,7 +79,7 @@ export class AccountsView {
       const i = order[k];
       if (!filtered) {
         if (segment !== undefined && this.segment[i] !== segment) continue;
-        if (needle && !this.searchText[i].includes(needle)) continue;
+        if (needle && !searchText[i].includes(needle)) continue;
       }
       if (total >= request.offset && total < end) rows.push(this.row(i));
       total++;
@@ -88,6 +89,11 @@ export class AccountsView {
       }
     }
     return { total, offset: request.offset, rows };
+  }
+
+  private searchText(): string[] {
+    this.searchTextCache ??= this.keys.map((k, i) => `${this.names[i]}\u0000${k}`.toLowerCase());
+    return this.searchTextCache;
   }
 
   private row(i: number): AccountRow {

@@ -49,8 +49,20 @@ function fieldId(db: Database.Database, field: FieldDef, role: 'attribute' | 'me
   return row.id;
 }
 
-/** Spreads dataset-ordered values onto store positions, over a base column (or all-missing). */
-function scatter(values: ColumnValues, positions: Int32Array, accountCount: number, base: ColumnValues | null): ColumnValues {
+/** True when dataset account i lands on store position i and fills the store (a first import). */
+function isIdentity(positions: Int32Array, accountCount: number): boolean {
+  if (positions.length !== accountCount) return false;
+  for (let i = 0; i < positions.length; i++) if (positions[i] !== i) return false;
+  return true;
+}
+
+/**
+ * Spreads dataset-ordered values onto store positions, over a base column (or all-missing). With
+ * identity positions and no base the values are already in store order: no copy (8 MB per column
+ * at 1M accounts).
+ */
+function scatter(values: ColumnValues, positions: Int32Array, accountCount: number, base: ColumnValues | null, identity = false): ColumnValues {
+  if (identity && base === null) return values;
   if (Array.isArray(values)) {
     const out: (string | null)[] = base && Array.isArray(base) ? base.slice() : new Array(accountCount).fill(null);
     for (let i = 0; i < positions.length; i++) out[positions[i]] = values[i];
@@ -62,6 +74,7 @@ function scatter(values: ColumnValues, positions: Int32Array, accountCount: numb
 }
 
 function writeAttributes(db: Database.Database, columns: DatasetColumn[], positions: Int32Array, accountCount: number, steps: StepCounter): void {
+  const identity = isIdentity(positions, accountCount);
   const read = db.prepare('SELECT row_count, data FROM attribute_columns WHERE field_id = ?');
   const upsert = db.prepare(
     'INSERT INTO attribute_columns (field_id, row_count, data) VALUES (?, ?, ?) ON CONFLICT(field_id) DO UPDATE SET row_count = excluded.row_count, data = excluded.data',
@@ -70,7 +83,7 @@ function writeAttributes(db: Database.Database, columns: DatasetColumn[], positi
     const id = fieldId(db, column.field, 'attribute');
     const old = read.get(id) as { row_count: number; data: Buffer } | undefined;
     const base = old ? decodeColumn(column.field.kind, old.data, old.row_count, accountCount) : null;
-    upsert.run(id, accountCount, encodeColumn(scatter(column.values, positions, accountCount, base)));
+    upsert.run(id, accountCount, encodeColumn(scatter(column.values, positions, accountCount, base, identity)));
     steps.advance(1);
   }
 }
@@ -81,26 +94,30 @@ function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positi
   const insertSnapshot = db.prepare('INSERT INTO snapshots (as_of, row_count, present, imported_at, source) VALUES (?, ?, ?, ?, ?)');
   const insertColumn = db.prepare('INSERT INTO snapshot_columns (snapshot_id, field_id, row_count, data) VALUES (?, ?, ?, ?)');
   const now = new Date().toISOString();
+  const identity = isIdentity(positions, accountCount);
   for (const snapshot of dataset.snapshots) {
     const old = existing.get(snapshot.asOf) as number | undefined;
     if (old !== undefined) {
       if (!options.replaceSnapshots) throw new ApiError('already_exists', `The workspace already has a snapshot dated ${snapshot.asOf}.`);
       remove.run(old);
     }
-    const present = new Uint8Array(accountCount);
-    for (let i = 0; i < positions.length; i++) present[positions[i]] = snapshot.present[i];
+    let present = snapshot.present;
+    if (!identity) {
+      present = new Uint8Array(accountCount);
+      for (let i = 0; i < positions.length; i++) present[positions[i]] = snapshot.present[i];
+    }
     const id = Number(insertSnapshot.run(snapshot.asOf, accountCount, encodePresence(present), now, options.source).lastInsertRowid);
     for (const column of snapshot.metrics) {
-      const values = scatter(column.values, positions, accountCount, null);
+      const values = scatter(column.values, positions, accountCount, null, identity);
       insertColumn.run(id, fieldId(db, column.field, 'metric'), accountCount, encodeColumn(values));
       steps.advance(1);
     }
   }
 }
 
+/** Refuses a dataset with duplicate account ids as it goes (upsertAccounts), rolling back. */
 export function writeDataset(db: Database.Database, dataset: WorkspaceDataset, options: WriteOptions): void {
   const keys = dataset.accounts.keys;
-  if (new Set(keys).size !== keys.length) throw new ApiError('invalid_argument', 'The dataset has duplicate account ids.');
   const columnCount = dataset.accounts.attributes.length + dataset.snapshots.reduce((n, s) => n + s.metrics.length, 0);
   const steps = new StepCounter(keys.length + columnCount, options.onStep);
   db.transaction(() => {

@@ -74,9 +74,27 @@ export class WorkspaceStore {
     return this.db.prepare('SELECT coalesce(max(idx) + 1, 0) FROM accounts').pluck().get() as number;
   }
 
-  /** Account ids, names and ARR in column order (idx is dense from 0). */
+  /**
+   * Account ids, names and ARR in column order (idx is dense from 0). Read column by column in one
+   * read transaction (consistent if an import commits meanwhile): at 1M accounts three single-column
+   * scans cost less than one scan handing back a row array per account.
+   */
   readAccounts(): AccountsColumns {
-    const n = this.accountCount();
+    return this.db.transaction(() => {
+      const n = this.accountCount();
+      const column = (name: string) => this.db.prepare(`SELECT ${name} FROM accounts ORDER BY idx`).pluck().all();
+      const keys = column('account_key') as string[];
+      if (keys.length !== n) return this.readAccountsByRow(n);
+      const names = column('name') as string[];
+      const storedArr = column('arr') as (number | null)[];
+      const arr = new Float64Array(n);
+      for (let i = 0; i < n; i++) arr[i] = storedArr[i] ?? Number.NaN;
+      return { keys, names, arr };
+    })();
+  }
+
+  /** readAccounts for an idx sequence with gaps (never written by this app): gaps read as ''. */
+  private readAccountsByRow(n: number): AccountsColumns {
     const keys: string[] = new Array(n).fill('');
     const names: string[] = new Array(n).fill('');
     const arr = new Float64Array(n).fill(Number.NaN);

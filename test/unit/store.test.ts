@@ -2,26 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api';
 import { assertMigrationsMonotonic, LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/store/migrations';
 import { APPLICATION_ID } from '../../electron/store/openDatabase';
 import { WorkspaceStore } from '../../electron/store/workspaceStore';
+import { expectApiError } from '../helpers/expectApiError';
 import { useTempDirs } from '../helpers/tempDir';
 import { smallDataset } from '../helpers/smallDataset';
 
 const tempDir = useTempDirs();
-
-function expectRefusal(fn: () => unknown, code: string, pattern: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(ApiError);
-  expect((caught as ApiError).code).toBe(code);
-  expect((caught as ApiError).message).toMatch(pattern);
-}
 
 describe('workspace store: creating and migrating', () => {
   it('creates a workspace at the latest schema version with WAL, foreign keys and its application id', () => {
@@ -41,7 +29,7 @@ describe('workspace store: creating and migrating', () => {
   it('refuses to create over an existing file and leaves that file untouched', () => {
     const file = path.join(tempDir(), 'exists.hsw');
     fs.writeFileSync(file, 'precious');
-    expectRefusal(() => WorkspaceStore.create(file, 'x'), 'already_exists', /already exists/);
+    expectApiError(() => WorkspaceStore.create(file, 'x'), 'already_exists', /already exists/);
     expect(fs.readFileSync(file, 'utf8')).toBe('precious');
   });
 
@@ -99,21 +87,21 @@ describe('workspace store: refusing files it cannot trust', () => {
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     const before = fs.readFileSync(file);
-    expectRefusal(() => WorkspaceStore.open(file), 'workspace_refused', /newer version of Healthscore Workbench \(schema \d+; this version reads up to \d+\)/);
+    expectApiError(() => WorkspaceStore.open(file), 'workspace_refused', /newer version of Healthscore Workbench \(schema \d+; this version reads up to \d+\)/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a file that is not SQLite', () => {
     const file = path.join(tempDir(), 'notes.hsw');
     fs.writeFileSync(file, 'id,name\n1,Acme\n');
-    expectRefusal(() => WorkspaceStore.open(file), 'workspace_refused', /not an SQLite database/);
+    expectApiError(() => WorkspaceStore.open(file), 'workspace_refused', /not an SQLite database/);
   });
 
   it('refuses an empty file and a folder', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'empty.hsw'), '');
-    expectRefusal(() => WorkspaceStore.open(path.join(dir, 'empty.hsw')), 'workspace_refused', /empty/);
-    expectRefusal(() => WorkspaceStore.open(dir), 'workspace_refused', /not a file/);
+    expectApiError(() => WorkspaceStore.open(path.join(dir, 'empty.hsw')), 'workspace_refused', /empty/);
+    expectApiError(() => WorkspaceStore.open(dir), 'workspace_refused', /not a file/);
   });
 
   it('refuses another application\'s SQLite database', () => {
@@ -121,7 +109,7 @@ describe('workspace store: refusing files it cannot trust', () => {
     const raw = new Database(file);
     raw.exec('CREATE TABLE t (x)');
     raw.close();
-    expectRefusal(() => WorkspaceStore.open(file), 'workspace_refused', /not a Healthscore workspace/);
+    expectApiError(() => WorkspaceStore.open(file), 'workspace_refused', /not a Healthscore workspace/);
   });
 
   it('refuses a corrupted workspace with a clear message', () => {
@@ -133,11 +121,11 @@ describe('workspace store: refusing files it cannot trust', () => {
     // Keep the 100-byte header (so it still looks like SQLite) and scribble over every later page.
     for (let i = 4096; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
     fs.writeFileSync(file, bytes);
-    expectRefusal(() => WorkspaceStore.open(file), 'workspace_refused', /damaged/);
+    expectApiError(() => WorkspaceStore.open(file), 'workspace_refused', /damaged/);
   });
 
   it('reports a missing file as not found', () => {
-    expectRefusal(() => WorkspaceStore.open(path.join(tempDir(), 'nope.hsw')), 'not_found', /does not exist/);
+    expectApiError(() => WorkspaceStore.open(path.join(tempDir(), 'nope.hsw')), 'not_found', /does not exist/);
   });
 });
 
