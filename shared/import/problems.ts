@@ -39,3 +39,11 @@ export class ProblemLog {
     if (this.problems.length < this.maxKept) this.problems.push({ kind, file, row, column, value, message });
   }
 }
+
+/** A sheet none of whose rows could be used is refused whole, with its first problem as the reason. */
+export function refuseSheetWithoutRows(log: ProblemLog, fileName: string, rowsRead: number, rowsImported: number): void {
+  if (rowsImported > 0) return;
+  const first = log.problems.find((p) => p.file === fileName);
+  const why = first ? ` The first problem: ${first.message}` : '';
+  throw new ImportError('no_valid_rows', `None of the ${rowsRead} data rows of ${quoted(fileName)} could be imported.${why}`, fileName);
+}

@@ -8,9 +8,8 @@ import { AccountLevelColumn, type AccountRegistry } from './accountColumns';
 import { type CellReader, cellReader, expectedValue } from './cellReaders';
 import { detachCell, trimCell } from './cellText';
 import { AccountBytes, AccountFloat64, Float64Buffer, Int32Buffer } from './growable';
-import { ImportError, quoted } from './importError';
 import { type ColumnMapping, ROLE_TYPES, type SheetKind, type SheetMapping, validateMapping } from './mapping';
-import type { ProblemLog } from './problems';
+import { type ProblemLog, refuseSheetWithoutRows } from './problems';
 import type { RowBatch } from './rowBatch';
 import { isMissingValue } from './values/missing';
 
@@ -126,10 +125,7 @@ export class SheetReader {
 
   /** Refuses a sheet none of whose rows could be used. */
   end(): void {
-    if (this.rowsImported > 0) return;
-    const first = this.log.problems.find((p) => p.file === this.fileName);
-    const why = first ? ` The first problem: ${first.message}` : '';
-    throw new ImportError('no_valid_rows', `None of the ${this.rowsRead} data rows of ${quoted(this.fileName)} could be imported.${why}`, this.fileName);
+    refuseSheetWithoutRows(this.log, this.fileName, this.rowsRead, this.rowsImported);
   }
 
   private readRow(row: string[], rowNumber: number): void {

@@ -6,9 +6,8 @@
 import { type CellReader, cellReader, expectedValue } from '../cellReaders';
 import { detachCell, trimCell } from '../cellText';
 import { Float64Buffer, Int32Buffer } from '../growable';
-import { ImportError, quoted } from '../importError';
 import { type ColumnMapping, validateMapping } from '../mapping';
-import type { ProblemLog } from '../problems';
+import { type ProblemLog, refuseSheetWithoutRows } from '../problems';
 import type { RowBatch } from '../rowBatch';
 import { isMissingValue } from '../values/missing';
 import { type EventSheetMapping, OP_COLUMN_TYPES } from './eventMapping';
@@ -104,10 +103,7 @@ export class EventSheetReader {
 
   /** Refuses a sheet none of whose rows could be used. */
   end(): void {
-    if (this.rowsImported > 0) return;
-    const first = this.log.problems.find((p) => p.file === this.fileName);
-    const why = first ? ` The first problem: ${first.message}` : '';
-    throw new ImportError('no_valid_rows', `None of the ${this.rowsRead} data rows of ${quoted(this.fileName)} could be imported.${why}`, this.fileName);
+    refuseSheetWithoutRows(this.log, this.fileName, this.rowsRead, this.rowsImported);
   }
 
   /** Reads one cell with its plan into `numbers[slot]`; logs and returns false when it does not parse. */
