@@ -133,8 +133,9 @@ describe('two sheets of one workbook', () => {
     await writeWorkbook(book);
     const ws = path.join(dir, 'never.hsw');
     const r = healthscore(dir, 'import', `${book}#Accounts`, `${book}#Usage`, '--workspace', ws);
-    expect(r.code).toBe(1);
+    // stderr first: when this fails, the message says why.
     expect(r.stderr).toMatch(/^healthscore: "book\.xlsx" has no sheet named "Usage"; its sheets are "Notes", "Accounts", "Snapshots"\.$/m);
+    expect(r.code).toBe(1);
     expect(fs.existsSync(ws)).toBe(false);
   });
 
