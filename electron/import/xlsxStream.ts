@@ -27,6 +27,21 @@ interface StreamedRow {
 
 const quoted = (s: string) => `"${s}"`;
 
+/**
+ * Under load, exceljs's streaming reader (4.4) sometimes ends its pass over the ZIP before the last
+ * entries, so a workbook written with the workbook part last (as exceljs itself writes it) fails
+ * with "Cannot read properties of undefined (reading 'sheets')" about one pass in thirty. Such a
+ * pass has yielded no rows, so it is simply read again.
+ */
+const READ_ATTEMPTS = 4;
+
+/** A pass that ended before the workbook part was read; `failure` is what to report if it persists. */
+class IncompletePass extends Error {
+  constructor(readonly failure: ImportError) {
+    super(failure.message);
+  }
+}
+
 /** Loaded on first use: a worker importing CSV starts faster without exceljs's module graph. */
 async function loadExcelJs(): Promise<typeof import('exceljs')> {
   const mod = await import('exceljs');
@@ -54,6 +69,24 @@ export class XlsxSheetStream implements SheetStream {
   }
 
   async *batches(): AsyncGenerator<RowBatch> {
+    for (let attempt = 1; ; attempt++) {
+      let yielded = false;
+      try {
+        for await (const batch of this.readPass()) {
+          yielded = true;
+          yield batch;
+        }
+        return;
+      } catch (err) {
+        if (!(err instanceof IncompletePass) || yielded) throw err;
+        if (attempt >= READ_ATTEMPTS) throw err.failure;
+      }
+    }
+  }
+
+  /** One pass of exceljs's reader over the ZIP, up to the end of the wanted sheet. */
+  private async *readPass(): AsyncGenerator<RowBatch> {
+    this.sheetNames = [];
     const input = fs.createReadStream(this.path);
     this.input = input;
     input.on('error', () => undefined); // reported through the reader's own error
@@ -75,11 +108,19 @@ export class XlsxSheetStream implements SheetStream {
       }
     } catch (err) {
       if (err instanceof ImportError || err instanceof JobCancelled) throw err;
-      throw new ImportError('binary_file', `${quoted(this.fileName)} cannot be read as an Excel workbook: ${(err as Error).message}`, this.fileName);
+      const failure = new ImportError('binary_file', `${quoted(this.fileName)} cannot be read as an Excel workbook: ${(err as Error).message}`, this.fileName);
+      // The workbook part (sheet names) never read: the pass ended early, not the file being bad.
+      throw workbook.model === undefined ? new IncompletePass(failure) : failure;
     } finally {
       input.destroy();
     }
-    if (!found) throw this.missingSheet();
+    if (found) return;
+    const wanted = this.requestedSheet ?? this.sheetNames[0];
+    if (wanted !== undefined && this.sheetNames.includes(wanted)) {
+      // Listed in the workbook part, yet the pass ended before its rows.
+      throw new IncompletePass(new ImportError('binary_file', `${quoted(this.fileName)}: the sheet ${quoted(wanted)} is listed but could not be read.`, this.fileName));
+    }
+    throw workbook.model === undefined ? new IncompletePass(this.missingSheet()) : this.missingSheet();
   }
 
   private missingSheet(): ImportError {
