@@ -8,7 +8,7 @@ export { type AucResult, type LabelledOrder, type SegmentedAuc, auc, aucBySegmen
 export { type Curves, curvesOfOrder } from './curves';
 export { type BandRow, type BandTable, type BandTableInput, type BandTables, type BandTotals, type SegmentBandTable, bandTables } from './bandTable';
 export { type CalibrationBin, type Calibrations, type SegmentCalibration, DECILES, calibrationOfOrder, calibrations, decileOf } from './calibration';
-export { type ScoreStatistics, aucAndCalibration } from './scoreStatistics';
+export { type CoreStatistics, type ScoreStatistics, aucAndCalibration, coreStatistics } from './scoreStatistics';
 export { type LeadTimeCounts, type LeadTimeOptions, type LeadTimeResult, type SnapshotBands, leadTimes } from './leadTime';
 export { type BootstrapInterval, type BootstrapOptions, type PairedBootstrap, UNRELIABLE_HALF_WIDTH, bootstrapAuc, bootstrapAucDifference } from './bootstrap';
 export { type RollingOptions, type RollingPoint, type RollingSnapshot, rollingBacktest } from './rolling';

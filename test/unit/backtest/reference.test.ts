@@ -8,6 +8,7 @@ import { type CalibrationBin, calibrations } from '../../../shared/backtest/cali
 import { buildDesign, fillValues } from '../../../shared/backtest/design';
 import { labelAccounts } from '../../../shared/backtest/labels';
 import { fitLogistic } from '../../../shared/backtest/logistic';
+import { coreStatistics } from '../../../shared/backtest/scoreStatistics';
 import { sortScores } from '../../../shared/backtest/scoreOrder';
 import { SeededRandom } from '../../../shared/random';
 import { useTempDirs } from '../../helpers/tempDir';
@@ -49,6 +50,7 @@ describe.skipIf(!available)('AUC vs sklearn roc_auc_score(y, −score)', () => {
         const r = aucBySegment(d.score, y, d.segment, 3);
         ours[name] = { auc: r.overall.auc, segments: r.segments.map((s) => s.auc) };
         expect(auc(d.score, y).auc).toBe(r.overall.auc);
+        expect(coreStatistics(d.score, y, d).auc.auc).toBe(r.overall.auc);
       }
     }
     const ref = runReference('auc_ref.py', cases, tempDir());
@@ -100,6 +102,8 @@ describe.skipIf(!available)('band table vs pandas groupby', () => {
         const name = `n=${n} ${wholeArr ? 'whole' : 'cents'}`;
         cases.push({ name, params: { segments: 4 }, arrays: { band: d.band, segment: d.segment, arr: d.arr, y } });
         ours[name] = bandTables(d, y);
+        // The one-pass route (scoreStatistics.ts) gives the same tables, so it too equals pandas.
+        expect(coreStatistics(d.score, y, d).bands).toEqual(ours[name]);
       }
     }
     const ref = runReference('band_table_ref.py', cases, tempDir());
@@ -141,6 +145,7 @@ describe.skipIf(!available)('calibration vs pandas cut + groupby', () => {
         const name = `n=${n} ${decimals === undefined ? 'continuous' : 'integers'}`;
         cases.push({ name, params: { segments: 3 }, arrays: { score: d.score, segment: d.segment, y } });
         ours[name] = calibrations(d.score, y, d.segment, d.segmentNames);
+        expect(coreStatistics(d.score, y, d).calibration).toEqual(ours[name]);
       }
     }
     const ref = runReference('calibration_ref.py', cases, tempDir());
