@@ -135,7 +135,8 @@ export function formatImportResult(result: ImportCommandResult): string {
   const lines = [
     `Imported ${r.accountCount.toLocaleString('en-US')} accounts (${r.churnedCount.toLocaleString('en-US')} churned) into ${result.workspace}`,
     `Snapshots   ${r.snapshotDates.join(', ') || 'none'}`,
-    ...r.sheets.map((s, i) => `  ${sheetLabel(s.file, result.files[i]?.sheet)}: ${s.rowsImported.toLocaleString('en-US')} of ${s.rowsRead.toLocaleString('en-US')} rows (${s.kind}, ${result.files[i]?.mapping ?? 'guessed'} mapping)`),
+    // The report names a sheet of a workbook read twice "book.xlsx · Sheet": here it is book.xlsx#Sheet.
+    ...r.sheets.map((s, i) => `  ${sheetLabel(result.files[i] ? path.basename(result.files[i].file) : s.file, result.files[i]?.sheet)}: ${s.rowsImported.toLocaleString('en-US')} of ${s.rowsRead.toLocaleString('en-US')} rows (${s.kind}, ${result.files[i]?.mapping ?? 'guessed'} mapping)`),
   ];
   if (r.problemCount > 0) lines.push(`Skipped rows with ${r.problemCount.toLocaleString('en-US')} problem(s)`);
   for (const w of r.warnings) lines.push(`Warning: ${w.message}`);

@@ -5,7 +5,16 @@
 import { DatasetBuilder, EventImport, ImportError, type ImportWarning, type WorkspaceImportResult, assertHasAccountSheet } from '../../shared/import';
 import type { ProgressMeter } from './progressMeter';
 import { openSheetStream } from './sheetStream';
-import type { CancelFlag, ImportRequest } from './workerProtocol';
+import type { CancelFlag, ImportRequest, WorkerSource } from './workerProtocol';
+
+/**
+ * How the report names a sheet: its file, and the sheet too when the import reads several sheets of
+ * that workbook (so their row problems and counts can be told apart).
+ */
+export function sourceLabel(source: WorkerSource, all: readonly WorkerSource[]): string {
+  const sameFile = all.filter((s) => s.path === source.path).length;
+  return sameFile > 1 && source.sheet !== undefined ? `${source.fileName} · ${source.sheet}` : source.fileName;
+}
 
 function assertSameHeaders(now: readonly string[] | null, analysed: readonly string[], fileName: string): void {
   if (now !== null && now.length === analysed.length && now.every((h, i) => h === analysed[i])) return;
@@ -25,7 +34,7 @@ export async function buildImport(request: ImportRequest, meter: ProgressMeter, 
     cancel.check();
     const source = request.sources[i];
     const stream = openSheetStream(source);
-    const spec = { fileName: source.fileName, headers: request.headers[i] };
+    const spec = { fileName: sourceLabel(source, request.sources), headers: request.headers[i] };
     const mapping = request.mappings[i];
     const sheet = mapping.kind === 'events' ? events.addSheet({ ...spec, mapping }, i) : builder.addSheet({ ...spec, mapping });
     let rows = 0;

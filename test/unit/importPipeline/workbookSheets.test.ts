@@ -96,9 +96,10 @@ describe('two sheets of one workbook', () => {
       const done = await settle(bench.call, started.jobId);
       expect(done.error).toBeUndefined();
       expect(done.report).toMatchObject({ accountCount: 3, churnedCount: 1, problemCount: 0, snapshotDates: ['2024-04-30', '2024-05-31'] });
-      expect(done.report!.sheets.map((s) => [s.kind, s.rowsImported])).toEqual([
-        ['accounts', 3],
-        ['snapshots', 5],
+      // Two sheets of one workbook: the report names the sheet too, so they can be told apart.
+      expect(done.report!.sheets.map((s) => [s.file, s.kind, s.rowsImported])).toEqual([
+        ['book.xlsx · Accounts', 'accounts', 3],
+        ['book.xlsx · Snapshots', 'snapshots', 5],
       ]);
     } finally {
       bench.workbench.close();
