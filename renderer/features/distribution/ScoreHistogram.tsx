@@ -36,8 +36,8 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 export const ScoreHistogram = memo(function ScoreHistogram({ histogram, baseline, thresholds, colors, scopeLabel, onThresholdsChange }: ScoreHistogramProps) {
   const [boxRef, width] = useBoxWidth();
   const hasBaseline = baseline !== null;
-  const option = useMemo(() => histogramOption(histogram.length, hasBaseline, thresholds, colors), [histogram.length, hasBaseline, thresholds, colors]);
-  const seriesData = useMemo(() => histogramSeriesData(histogram, baseline), [histogram, baseline]);
+  const option = useMemo(() => histogramOption(histogram.length, hasBaseline, colors), [histogram.length, hasBaseline, colors]);
+  const seriesData = useMemo(() => histogramSeriesData(histogram, baseline, thresholds), [histogram, baseline, thresholds]);
   const plotWidth = Math.max(1, width - PLOT_MARGIN.left - PLOT_MARGIN.right);
   const toX = (score: number) => PLOT_MARGIN.left + (score / 100) * plotWidth;
   const fromX = (x: number) => ((x - PLOT_MARGIN.left) / plotWidth) * 100;

@@ -8,48 +8,36 @@ import type { ChartColors } from '../charts/themeColors';
 
 export const PLOT_MARGIN = { left: 44, right: 14, top: 14, bottom: 26 } as const;
 
-/** Band colour of bin b of `bins` over [0, 100]: the band of the bin's lowest score. */
-export function binColor(b: number, bins: number, t: Thresholds, c: ChartColors): string {
+/** Band of bin b of `bins` over [0, 100] (0 red, 1 yellow, 2 green): the band of the bin's lowest score. */
+export function binBand(b: number, bins: number, t: Thresholds): 0 | 1 | 2 {
   const low = (b * 100) / bins;
-  return low < t.red ? c.red : low < t.green ? c.yellow : c.green;
+  return low < t.red ? 0 : low < t.green ? 1 : 2;
 }
 
-/** The series' data in histogramOption's series order (baseline first when there is one). */
-export function histogramSeriesData(histogram: readonly number[], baseline: readonly number[] | null): (readonly number[])[] {
-  return baseline ? [baseline, histogram] : [histogram];
+const BAND_SERIES = ['red', 'yellow', 'green'] as const;
+
+/**
+ * The series' data in histogramOption's series order: the baseline first when there is one, then
+ * the draft's counts split by band (a bin's count in its band's series, 0 in the others).
+ */
+export function histogramSeriesData(histogram: readonly number[], baseline: readonly number[] | null, t: Thresholds): (readonly number[])[] {
+  const byBand = BAND_SERIES.map((_, k) => histogram.map((count, b) => (binBand(b, histogram.length, t) === k ? count : 0)));
+  return baseline ? [baseline, ...byBand] : byBand;
 }
 
 /**
- * Everything but the counts (those go in histogramSeriesData), so that a slider move, which only
- * changes counts, leaves this option as it was. No tooltip: it would add to every redraw.
+ * Everything but the counts (those go in histogramSeriesData), so that a slider move or a threshold
+ * drag, which only change counts and their split by band, leaves this option as it was. One series
+ * per band in one colour, drawn in ECharts' large mode (one path per series rather than an element
+ * per bar): that and no tooltip keep a redraw cheap.
  */
-export function histogramOption(bins: number, hasBaseline: boolean, t: Thresholds, c: ChartColors): ChartOption {
+export function histogramOption(bins: number, hasBaseline: boolean, c: ChartColors): ChartOption {
   const labels = Array.from({ length: bins }, (_, b) => String((b * 100) / bins));
   const labelEvery = Math.max(1, Math.round(bins / 10));
+  const bars = { type: 'bar', large: true, largeThreshold: 1, barGap: '-100%', barCategoryGap: '12%', silent: true } as const;
   const series: ChartOption['series'] = [];
-  if (hasBaseline) {
-    series.push({
-      type: 'bar',
-      id: 'baseline',
-      name: 'Baseline',
-      itemStyle: { color: c.muted, opacity: 0.28 },
-      barGap: '-100%',
-      barCategoryGap: '12%',
-      z: 1,
-      silent: true,
-    });
-  }
-  // One colour per bin, looked up by index (cheaper for ECharts than an object per bar).
-  const colors = Array.from({ length: bins }, (_, b) => binColor(b, bins, t, c));
-  series.push({
-    type: 'bar',
-    id: 'draft',
-    name: 'Draft',
-    itemStyle: { color: (p: { dataIndex: number }) => colors[p.dataIndex] },
-    barGap: '-100%',
-    barCategoryGap: '12%',
-    z: 2,
-  });
+  if (hasBaseline) series.push({ ...bars, id: 'baseline', name: 'Baseline', itemStyle: { color: c.muted, opacity: 0.28 }, z: 1 });
+  for (const band of BAND_SERIES) series.push({ ...bars, id: band, name: band, itemStyle: { color: c[band] }, z: 2 });
   return {
     grid: { ...PLOT_MARGIN, outerBoundsMode: 'none' },
     xAxis: {

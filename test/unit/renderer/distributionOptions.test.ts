@@ -18,19 +18,34 @@ const segment = (id: string, counts: [number, number, number, number], arr: [num
 });
 
 describe('score histogram option and data', () => {
-  it('puts the baseline first and the draft second, matching the series ids', () => {
-    const option = histogramOption(4, true, { red: 40, green: 70 }, colors);
-    const ids = (option.series as { id: string }[]).map((s) => s.id);
-    expect(ids).toEqual(['baseline', 'draft']);
-    expect(histogramSeriesData([1, 2, 3, 4], [5, 6, 7, 8])).toEqual([[5, 6, 7, 8], [1, 2, 3, 4]]);
+  const t = { red: 40, green: 70 };
+
+  it('puts the baseline first, then one series per band, matching the series ids', () => {
+    const option = histogramOption(4, true, colors);
+    const series = option.series as { id: string; itemStyle: { color: string } }[];
+    expect(series.map((s) => s.id)).toEqual(['baseline', 'red', 'yellow', 'green']);
+    expect(series.slice(1).map((s) => s.itemStyle.color)).toEqual(['#r', '#y', '#g']);
+    // Bins of 25 points: [0, 25) and [25, 50) start below 40 (red), [50, 75) below 70 (yellow), [75, 100] green.
+    expect(histogramSeriesData([1, 2, 3, 4], [5, 6, 7, 8], t)).toEqual([
+      [5, 6, 7, 8],
+      [1, 2, 0, 0],
+      [0, 0, 3, 0],
+      [0, 0, 0, 4],
+    ]);
   });
 
-  it('has one series and no data of its own without a baseline', () => {
-    const option = histogramOption(4, false, { red: 40, green: 70 }, colors);
-    const series = option.series as { id: string; data?: unknown }[];
-    expect(series.map((s) => s.id)).toEqual(['draft']);
-    expect(series[0].data).toBeUndefined();
-    expect(histogramSeriesData([1, 2, 3, 4], null)).toEqual([[1, 2, 3, 4]]);
+  it('colours a bin by the band of its lowest score: a bin starting exactly at a threshold is above it', () => {
+    expect(histogramSeriesData([1, 1, 1, 1, 1], null, { red: 40, green: 60 })).toEqual([
+      [1, 1, 0, 0, 0],
+      [0, 0, 1, 0, 0],
+      [0, 0, 0, 1, 1],
+    ]);
+  });
+
+  it('has no data of its own: every count comes from histogramSeriesData', () => {
+    const series = histogramOption(4, false, colors).series as { id: string; data?: unknown }[];
+    expect(series.map((s) => s.id)).toEqual(['red', 'yellow', 'green']);
+    expect(series.every((s) => s.data === undefined)).toBe(true);
   });
 });
 
