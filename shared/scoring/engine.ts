@@ -245,15 +245,24 @@ export class ScoringEngine implements TallyTarget {
     this.sumHistograms();
   }
 
-  /** Whether the kernel can score segment k: one run of rows, ungrouped, no overrides to interleave. */
-  private kernelRun(k: number): number {
-    if (!this.kernel || !this.layout.covIsDen || this.overrides.entries.length > 0) return -1;
-    return KernelState.runStart(this.matrix.segmentRows[k]);
+  /**
+   * How the kernel serves a segment: 'run' (its rows are one contiguous run of accounts: weight
+   * changes and full recomputes), 'gather' (weight changes through its row list; full recomputes
+   * by gathers measured slower than the TypeScript loops, which keep them), or null (the
+   * TypeScript loops: no kernel here, groups, a policy other than redistribute, or overrides).
+   */
+  kernelPath(segmentId: string): 'run' | 'gather' | null {
+    if (!this.kernelServes()) return null;
+    return KernelState.runStart(this.matrix.segmentRows[this.segmentIndex(segmentId)]) >= 0 ? 'run' : 'gather';
+  }
+
+  private kernelServes(): boolean {
+    return this.kernel !== null && this.layout.covIsDen && this.overrides.entries.length === 0;
   }
 
   /** Full recompute and tally of segment k by the kernel (its last ≤ 3 rows by the scalar loops). */
   private kernelRecompute(k: number): boolean {
-    const i0 = this.kernelRun(k);
+    const i0 = this.kernelServes() ? KernelState.runStart(this.matrix.segmentRows[k]) : -1;
     if (i0 < 0) return false;
     const kernel = this.kernel!;
     const L = this.layout;
@@ -275,17 +284,18 @@ export class ScoringEngine implements TallyTarget {
     return true;
   }
 
-  /** An ungrouped metric's weight change (same sign, so no term appears or vanishes) by the kernel. */
+  /** An ungrouped metric's weight change (same sign, so no term appears or vanishes) by the kernel, run or gathered. */
   private kernelUpdate(k: number, m: number, oldW: number, w: number): boolean {
-    const i0 = this.kernelRun(k);
-    if (i0 < 0) return false;
+    if (!this.kernelServes()) return false;
     const kernel = this.kernel!;
     const L = this.layout;
     const rows = this.matrix.segmentRows[k];
     const len = rows.length & ~3;
     const fp = this.finishParams(k);
+    const i0 = KernelState.runStart(rows);
     kernel.beginTally(L.redBelow[k], L.greenBelow[k]);
-    kernel.updateWeight(m, w - oldW, fp.covMin, i0, len);
+    if (i0 >= 0) kernel.updateWeight(m, w - oldW, fp.covMin, i0, len);
+    else kernel.updateWeightRows(m, w - oldW, fp.covMin, k, len);
     const tail = rows.subarray(len);
     updateUngroupedWeight(this.matrix.columns[m], L.impute[m], oldW, w, tail, this.state, fp);
     kernel.tallyRows(tail, L.redBelow[k], L.greenBelow[k]);

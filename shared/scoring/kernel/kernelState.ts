@@ -1,8 +1,9 @@
 // The engine's hot arrays in a WebAssembly memory of their own (sized once per engine, so views
 // never detach), and the SIMD kernel bound to them and to the matrix's memory. Covers full
 // recomputes and weight changes of ungrouped, redistribute-only scorecards on segments whose rows
-// are one contiguous run; the engine keeps its TypeScript loops for everything else. Row counts
-// are cut to a multiple of 4 for the kernel; the ≤ 3 rows left go through the scalar loops.
+// are one contiguous run, and the weight changes of other segments through their row lists (copied
+// here once) by gathers; the engine keeps its TypeScript loops for everything else. Row counts are
+// cut to a multiple of 4 for the kernel; the ≤ 3 rows left go through the scalar loops.
 
 import { COMPARISON_TOLERANCE } from '../../scorecard/types';
 import type { SubScoreMatrix } from '../matrix';
@@ -23,6 +24,8 @@ export class KernelState {
   private readonly hist: Uint32Array;
   private readonly terms: DataView;
   private readonly termsOffset: number;
+  /** Byte offset of each segment's row list (matrix.segmentRows[k]) in the kernel's memory. */
+  private readonly rowsOffsets: number[];
   private readonly stride: number;
 
   private constructor(
@@ -42,6 +45,11 @@ export class KernelState {
     const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)), counts: take(COUNT_SCRATCH_BYTES) };
     this.termsOffset = take(TERM_BYTES * matrix.metricIds.length);
     const buffer = memory.buffer;
+    this.rowsOffsets = matrix.segmentRows.map((rows) => {
+      const offset = take(4 * rows.length);
+      new Uint32Array(buffer, offset, rows.length).set(rows);
+      return offset;
+    });
     this.num = new Float64Array(buffer, offsets.num, n);
     this.den = new Float64Array(buffer, offsets.den, n);
     this.score = new Float64Array(buffer, offsets.score, n);
@@ -57,7 +65,8 @@ export class KernelState {
     const wasm = matrix.wasm;
     if (!wasm || (matrix.adjustmentPoints !== null && wasm.adjustmentOffset < 0)) return null;
     const n = matrix.accountCount;
-    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + TERM_BYTES * matrix.metricIds.length;
+    const rowBytes = matrix.segmentRows.reduce((sum, rows) => sum + align16(4 * rows.length), 0);
+    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + align16(TERM_BYTES * matrix.metricIds.length) + rowBytes;
     const memory = fixedMemory(bytes);
     const kernel = memory && instantiateKernel(memory, wasm.memory);
     return kernel && memory ? new KernelState(kernel, memory, matrix, bins) : null;
@@ -97,6 +106,12 @@ export class KernelState {
   updateWeight(metric: number, delta: number, covMin: number, i0: number, len: number): void {
     const col = this.matrix.wasm!.columnOffsets[metric];
     this.kernel.updateWeight(col, this.wide, delta, this.adjustmentOffset, covMin, i0, len);
+  }
+
+  /** updateWeight over the first len (a multiple of 4) of segment k's rows, wherever they are. */
+  updateWeightRows(metric: number, delta: number, covMin: number, k: number, len: number): void {
+    const col = this.matrix.wasm!.columnOffsets[metric];
+    this.kernel.updateWeightRows(col, this.wide, delta, this.adjustmentOffset, covMin, this.rowsOffsets[k], len);
   }
 
   /** Tallies rows the scalar loops scored (the tail), as tallySegment does, into the same counters. */

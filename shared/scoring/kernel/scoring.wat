@@ -1,9 +1,10 @@
 ;; SIMD kernel of the scoring engine for the common case: ungrouped metrics, every one
 ;; redistributing (the coverage numerator is the denominator), a segment whose rows are one
-;; contiguous run of accounts. Exactly the scalar path's f64 arithmetic in the same metric order
-;; (see ../incremental.ts, ../recompute.ts, ../state.ts): a missing sub-score adds +0 (its lanes
-;; are masked to zero before the multiply, and w > 0 so w·(+0) = +0), which leaves a sum
-;; unchanged, and f64x2.min/max propagate NaN and order ±0 as Math.min/max do: bit-equal results.
+;; contiguous run of accounts (weight changes also through a segment's row list: updateWeightRows).
+;; Exactly the scalar path's f64 arithmetic in the same metric order (see ../incremental.ts,
+;; ../recompute.ts, ../state.ts): a missing sub-score adds +0 (its lanes are masked to zero before
+;; the multiply, and w > 0 so w·(+0) = +0), which leaves a sum unchanged, and f64x2.min/max
+;; propagate NaN and order ±0 as Math.min/max do: bit-equal results.
 ;;
 ;; Work goes in blocks of BLOCK = 512 accounts so that a block's sums (12 KB with the counts) stay
 ;; in L1 cache: a full recompute sweeps each column over the block into them, four columns per
@@ -388,4 +389,126 @@
       (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm))
       (local.set $i (local.get $stop))
       (br $blocks))))
+
+
+  ;; updateWeight for a segment whose rows interleave with other segments' rows: the rows listed
+  ;; at $pRows (u32 account indices in "state"; $len a multiple of 4), four at a time, their sums
+  ;; gathered, shifted as by $shift32/$shift64 and finished as by $finish in registers, and num,
+  ;; den, score and band scattered back. (A full recompute by gathers measured slower than the
+  ;; TypeScript loops, which keep it.)
+  (func (export "updateWeightRows") (param $col i32) (param $wide i32) (param $delta f64) (param $pAdj i32) (param $covMin f64)
+        (param $pRows i32) (param $len i32)
+    (local $r i32) (local $rEnd i32) (local $a i32)
+    (local $e0 i32) (local $e1 i32) (local $e2 i32) (local $e3 i32) (local $q0 i32) (local $q1 i32) (local $q2 i32) (local $q3 i32)
+    (local $dv v128) (local $v v128) (local $m v128) (local $x0 v128) (local $x1 v128) (local $m0 v128) (local $m1 v128)
+    (local $n0 v128) (local $n1 v128) (local $d0 v128) (local $d1 v128) (local $s0 v128) (local $s1 v128) (local $cm v128)
+    (local $red v128) (local $green v128) (local $scale v128) (local $lift v128) (local $last v128) (local $unscored v128)
+    (local $histAt v128) (local $y v128) (local $g v128) (local $nan v128) (local $bin v128) (local $notRed v128) (local $greens v128)
+    (local.set $dv (f64x2.splat (local.get $delta)))
+    (local.set $cm (f64x2.splat (local.get $covMin)))
+    (local.set $red (f64x2.splat (global.get $red)))
+    (local.set $green (f64x2.splat (global.get $green)))
+    (local.set $scale (f64x2.splat (global.get $scale)))
+    (local.set $lift (f64x2.splat (global.get $lift)))
+    (local.set $last (i32x4.splat (global.get $last)))
+    (local.set $unscored (i32x4.splat (i32.add (global.get $last) (i32.const 1))))
+    (local.set $histAt (i32x4.add (i32x4.splat (global.get $pHist))
+      (i32x4.shl (i32x4.mul (i32x4.splat (global.get $stride)) (v128.const i32x4 0 1 2 3)) (i32.const 2))))
+    (local.set $r (local.get $pRows))
+    (local.set $rEnd (i32.add (local.get $pRows) (i32.shl (local.get $len) (i32.const 2))))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $r) (local.get $rEnd)))
+      ;; Byte offsets of the four accounts in 4-byte ($q) and 8-byte ($e) arrays.
+      (local.set $v (i32x4.shl (v128.load (local.get $r)) (i32.const 2)))
+      (local.set $q0 (i32x4.extract_lane 0 (local.get $v)))
+      (local.set $q1 (i32x4.extract_lane 1 (local.get $v)))
+      (local.set $q2 (i32x4.extract_lane 2 (local.get $v)))
+      (local.set $q3 (i32x4.extract_lane 3 (local.get $v)))
+      (local.set $e0 (i32.shl (local.get $q0) (i32.const 1)))
+      (local.set $e1 (i32.shl (local.get $q1) (i32.const 1)))
+      (local.set $e2 (i32.shl (local.get $q2) (i32.const 1)))
+      (local.set $e3 (i32.shl (local.get $q3) (i32.const 1)))
+      ;; The column's values (promoted from float32, or float64) and their presence masks.
+      (if (local.get $wide)
+        (then
+          (local.set $x0 (f64x2.replace_lane 1 (f64x2.splat (f64.load $mx (i32.add (local.get $col) (local.get $e0)))) (f64.load $mx (i32.add (local.get $col) (local.get $e1)))))
+          (local.set $x1 (f64x2.replace_lane 1 (f64x2.splat (f64.load $mx (i32.add (local.get $col) (local.get $e2)))) (f64.load $mx (i32.add (local.get $col) (local.get $e3))))))
+        (else
+          (local.set $v (f32x4.replace_lane 3 (f32x4.replace_lane 2 (f32x4.replace_lane 1
+            (f32x4.splat (f32.load $mx (i32.add (local.get $col) (local.get $q0))))
+            (f32.load $mx (i32.add (local.get $col) (local.get $q1))))
+            (f32.load $mx (i32.add (local.get $col) (local.get $q2))))
+            (f32.load $mx (i32.add (local.get $col) (local.get $q3)))))
+          (local.set $x0 (f64x2.promote_low_f32x4 (local.get $v)))
+          (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))))
+      (local.set $m0 (f64x2.eq (local.get $x0) (local.get $x0)))
+      (local.set $m1 (f64x2.eq (local.get $x1) (local.get $x1)))
+      (local.set $a (global.get $pNum))
+      (local.set $n0 (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $a) (local.get $e0)))) (f64.load (i32.add (local.get $a) (local.get $e1))))
+        (v128.and (f64x2.mul (local.get $dv) (local.get $x0)) (local.get $m0))))
+      (local.set $n1 (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $a) (local.get $e2)))) (f64.load (i32.add (local.get $a) (local.get $e3))))
+        (v128.and (f64x2.mul (local.get $dv) (local.get $x1)) (local.get $m1))))
+      (f64.store (i32.add (local.get $a) (local.get $e0)) (f64x2.extract_lane 0 (local.get $n0)))
+      (f64.store (i32.add (local.get $a) (local.get $e1)) (f64x2.extract_lane 1 (local.get $n0)))
+      (f64.store (i32.add (local.get $a) (local.get $e2)) (f64x2.extract_lane 0 (local.get $n1)))
+      (f64.store (i32.add (local.get $a) (local.get $e3)) (f64x2.extract_lane 1 (local.get $n1)))
+      (local.set $a (global.get $pDen))
+      (local.set $d0 (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $a) (local.get $e0)))) (f64.load (i32.add (local.get $a) (local.get $e1))))
+        (v128.and (local.get $dv) (local.get $m0))))
+      (local.set $d1 (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $a) (local.get $e2)))) (f64.load (i32.add (local.get $a) (local.get $e3))))
+        (v128.and (local.get $dv) (local.get $m1))))
+      (f64.store (i32.add (local.get $a) (local.get $e0)) (f64x2.extract_lane 0 (local.get $d0)))
+      (f64.store (i32.add (local.get $a) (local.get $e1)) (f64x2.extract_lane 1 (local.get $d0)))
+      (f64.store (i32.add (local.get $a) (local.get $e2)) (f64x2.extract_lane 0 (local.get $d1)))
+      (f64.store (i32.add (local.get $a) (local.get $e3)) (f64x2.extract_lane 1 (local.get $d1)))
+      ;; Finish, as $finish does.
+      (local.set $s0 (f64x2.div (local.get $n0) (local.get $d0)))
+      (local.set $s1 (f64x2.div (local.get $n1) (local.get $d1)))
+      (if (i32.ge_s (local.get $pAdj) (i32.const 0))
+        (then
+          (local.set $a (local.get $pAdj))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.replace_lane 1 (f64x2.splat (f64.load $mx (i32.add (local.get $a) (local.get $e0)))) (f64.load $mx (i32.add (local.get $a) (local.get $e1))))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.replace_lane 1 (f64x2.splat (f64.load $mx (i32.add (local.get $a) (local.get $e2)))) (f64.load $mx (i32.add (local.get $a) (local.get $e3))))))))
+      (local.set $s0 (v128.bitselect (f64x2.min (f64x2.max (local.get $s0) (v128.const f64x2 0 0)) (v128.const f64x2 100 100))
+        (v128.const f64x2 nan nan) (f64x2.ge (local.get $d0) (local.get $cm))))
+      (local.set $s1 (v128.bitselect (f64x2.min (f64x2.max (local.get $s1) (v128.const f64x2 0 0)) (v128.const f64x2 100 100))
+        (v128.const f64x2 nan nan) (f64x2.ge (local.get $d1) (local.get $cm))))
+      (local.set $a (global.get $pScore))
+      (f64.store (i32.add (local.get $a) (local.get $e0)) (f64x2.extract_lane 0 (local.get $s0)))
+      (f64.store (i32.add (local.get $a) (local.get $e1)) (f64x2.extract_lane 1 (local.get $s0)))
+      (f64.store (i32.add (local.get $a) (local.get $e2)) (f64x2.extract_lane 0 (local.get $s1)))
+      (f64.store (i32.add (local.get $a) (local.get $e3)) (f64x2.extract_lane 1 (local.get $s1)))
+      (local.set $y (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ge (local.get $s0) (local.get $red)) (f64x2.ge (local.get $s1) (local.get $red))))
+      (local.set $g (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ge (local.get $s0) (local.get $green)) (f64x2.ge (local.get $s1) (local.get $green))))
+      (local.set $nan (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ne (local.get $s0) (local.get $s0)) (f64x2.ne (local.get $s1) (local.get $s1))))
+      (local.set $notRed (i32x4.sub (local.get $notRed) (local.get $y)))
+      (local.set $greens (i32x4.sub (local.get $greens) (local.get $g)))
+      (local.set $v (v128.bitselect (v128.const i32x4 3 3 3 3)
+        (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $y) (local.get $g))) (local.get $nan)))
+      (local.set $a (global.get $pBand))
+      (i32.store8 (i32.add (local.get $a) (i32.shr_u (local.get $q0) (i32.const 2))) (i32x4.extract_lane 0 (local.get $v)))
+      (i32.store8 (i32.add (local.get $a) (i32.shr_u (local.get $q1) (i32.const 2))) (i32x4.extract_lane 1 (local.get $v)))
+      (i32.store8 (i32.add (local.get $a) (i32.shr_u (local.get $q2) (i32.const 2))) (i32x4.extract_lane 2 (local.get $v)))
+      (i32.store8 (i32.add (local.get $a) (i32.shr_u (local.get $q3) (i32.const 2))) (i32x4.extract_lane 3 (local.get $v)))
+      (local.set $bin (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        (i32x4.trunc_sat_f64x2_s_zero (f64x2.add (f64x2.mul (local.get $s0) (local.get $scale)) (local.get $lift)))
+        (i32x4.trunc_sat_f64x2_s_zero (f64x2.add (f64x2.mul (local.get $s1) (local.get $scale)) (local.get $lift)))))
+      (local.set $bin (v128.bitselect (local.get $unscored) (i32x4.min_s (local.get $bin) (local.get $last)) (local.get $nan)))
+      (local.set $bin (i32x4.add (i32x4.shl (local.get $bin) (i32.const 2)) (local.get $histAt)))
+      (local.set $a (i32x4.extract_lane 0 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $a (i32x4.extract_lane 1 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $a (i32x4.extract_lane 2 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $a (i32x4.extract_lane 3 (local.get $bin)))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+      (local.set $r (i32.add (local.get $r) (i32.const 16)))
+      (br $rows)))
+    (local.set $a (i32.add (global.get $pHist) (i32.shl (global.get $stride) (i32.const 4))))
+    (v128.store (local.get $a) (i32x4.add (v128.load (local.get $a)) (local.get $notRed)))
+    (v128.store offset=16 (local.get $a) (i32x4.add (v128.load offset=16 (local.get $a)) (local.get $greens))))
 )

@@ -35,7 +35,7 @@ const caseArb = fc
     minCoverage: fc.constantFrom(0, 0.4, 0.9),
     bins: fc.integer({ min: 1, max: 60 }),
     adjustment: fc.boolean(),
-    // Segments as contiguous runs (the kernel's case) or interleaved (the scalar fallback).
+    // Segments as contiguous runs (sequential loads) or interleaved (gathers through the row lists).
     segments: fc.constantFrom('none', 'runs', 'interleaved'),
     // Rarely a policy or group the kernel leaves to the scalar loops.
     policy: fc.constantFrom('redistribute', 'redistribute', 'redistribute', 'zero'),
@@ -70,6 +70,7 @@ describe('WebAssembly SIMD kernel', () => {
   });
 
   it('gives bit-equal scores, bands, counts and histograms to the TypeScript loops', () => {
+    let gathered = 0;
     fc.assert(
       fc.property(caseArb, ({ base, cells, weights, flags, changes }) => {
         const ids = cells.map((_, j) => `m${j}`);
@@ -91,6 +92,14 @@ describe('WebAssembly SIMD kernel', () => {
         const scalar = new ScoringEngine(sc, matrix, { bins: base.bins, kernel: false });
         const compare = (when: string) => sameOutputs(when, simd, scalar);
         compare('initial');
+        // The kernel, not a fallback, must be what the scalar loops are compared with.
+        const served = base.policy === 'redistribute' && !base.grouped;
+        for (const [k, id] of matrix.segmentIds.entries()) {
+          const rows = matrix.segmentRows[k];
+          const run = rows.length > 0 && rows[rows.length - 1] - rows[0] === rows.length - 1;
+          expect(simd.kernelPath(id), id).toBe(served ? (run ? 'run' : 'gather') : null);
+          if (served && !run && rows.length >= 4) gathered++;
+        }
         changes.forEach((c, step) => {
           const segmentId = matrix.segmentIds[c.segment % matrix.segmentIds.length];
           const metricId = ids[c.metric % ids.length];
@@ -104,11 +113,18 @@ describe('WebAssembly SIMD kernel', () => {
       }),
       { numRuns: 150 },
     );
+    expect(gathered, 'interleaved segments scored by gathers').toBeGreaterThan(20);
   });
 
   // The kernel works in blocks of 512 accounts and sweeps float32 columns four at a time: runs
   // longer than a block, starting off any block boundary, and term counts that are not a multiple of 4.
-  it.each(['float32', 'float64'] as const)('is bit-equal across blocks and term groups (%s)', (precision) => {
+  // Interleaved, the segments' row lists are gathered four rows at a time, the ≤ 3 left by the scalar loops.
+  it.each([
+    ['float32', 'runs'],
+    ['float64', 'runs'],
+    ['float32', 'interleaved'],
+    ['float64', 'interleaved'],
+  ] as const)('is bit-equal across blocks and term groups (%s, %s)', (precision, layout) => {
     const rng = new SeededRandom(11);
     const n = 2900;
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -121,11 +137,12 @@ describe('WebAssembly SIMD kernel', () => {
     });
     const data = makeData({
       metrics: Object.fromEntries(ids.map((id) => [id, Array.from({ length: n }, cell)])),
-      attributes: { seg: Array.from({ length: n }, (_, i) => (i < 333 ? 'x' : 'y')), flag: Array.from({ length: n }, () => (rng.next() < 0.2 ? 'yes' : 'no')) },
+      attributes: { seg: Array.from({ length: n }, (_, i) => (layout === 'runs' ? i < 333 : rng.next() < 0.3) ? 'x' : 'y'), flag: Array.from({ length: n }, () => (rng.next() < 0.2 ? 'yes' : 'no')) },
     });
     const matrix = buildSubScoreMatrix(sc, data, { precision });
     const simd = new ScoringEngine(sc, matrix, { bins: 37 });
     const scalar = new ScoringEngine(sc, matrix, { bins: 37, kernel: false });
+    for (const id of matrix.segmentIds) expect(simd.kernelPath(id)).toBe(layout === 'runs' ? 'run' : 'gather');
     sameOutputs('initial', simd, scalar);
     for (let step = 0; step < 12; step++) {
       const segmentId = matrix.segmentIds[step % 2];
