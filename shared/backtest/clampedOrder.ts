@@ -12,6 +12,7 @@
 // comparison sort.
 
 import { CHUNK } from './chunks';
+import { comparisonSort, insertionPass } from './runSort';
 import type { ScoreOrder } from './scoreOrder';
 import { Y_EXCLUDED } from './types';
 
@@ -130,37 +131,7 @@ function sortCoarseBucket(
     sorted[p] = s;
     index[p] = fromId[j];
   }
-  if (!insertionPass(sorted, index, start, end, 8 * (end - start))) comparisonSort(sorted, index, start, end);
-}
-
-/** Stable insertion sort of [start, end) with a budget of moves; false when it ran out. */
-function insertionPass(sorted: Float64Array, index: Uint32Array, start: number, end: number, budget: number): boolean {
-  for (let j = start + 1; j < end; j++) {
-    const s = sorted[j];
-    if (sorted[j - 1] <= s) continue;
-    const id = index[j];
-    let k = j - 1;
-    while (k >= start && sorted[k] > s) {
-      sorted[k + 1] = sorted[k];
-      index[k + 1] = index[k];
-      k--;
-    }
-    sorted[k + 1] = s;
-    index[k + 1] = id;
-    budget -= j - k;
-    if (budget < 0) return false;
-  }
-  return true;
-}
-
-/** Stable comparison sort of [start, end) (ties by their current, ascending, order). */
-function comparisonSort(sorted: Float64Array, index: Uint32Array, start: number, end: number): void {
-  const items = Array.from(sorted.subarray(start, end), (s, j) => ({ s, id: index[start + j], j }));
-  items.sort((a, b) => a.s - b.s || a.j - b.j);
-  for (let j = 0; j < items.length; j++) {
-    sorted[start + j] = items[j].s;
-    index[start + j] = items[j].id;
-  }
+  if (!insertionPass(index, sorted, start, end, 8 * (end - start))) comparisonSort(index, sorted, start, end);
 }
 
 /** Appends the tie-group ends of sorted [start, end); a coarse bucket never shares a score with another. */
