@@ -21,17 +21,22 @@ const TICKETS = [
   ['T3', 'A2', '2024-02-11', '1'],
 ];
 
-freshImportEachTest();
+freshImportEachTest(() => [analysisOf('accounts.csv', ACCOUNTS), analysisOf('tickets.csv', TICKETS)]);
+
+/** Opens the mapping step on the tickets sheet and makes it an events sheet. */
+async function ticketsAsEvents() {
+  const user = renderImport();
+  await openMapping(user);
+  await user.click(screen.getByRole('tab', { name: /tickets\.csv/ }));
+  const tickets = screen.getByTestId('sheet-editor');
+  expect(tickets.dataset.file).toBe('tickets.csv');
+  await user.selectOptions(within(tickets).getByLabelText('This sheet holds'), 'events');
+  return { user, tickets };
+}
 
 describe('an events sheet', () => {
   it('is configured in the events editor and sent as an events mapping', async () => {
-    importBackend.analyses = [analysisOf('accounts.csv', ACCOUNTS), analysisOf('tickets.csv', TICKETS)];
-    const user = renderImport();
-    await openMapping(user);
-    await user.click(screen.getByRole('tab', { name: /tickets\.csv/ }));
-    const tickets = screen.getByTestId('sheet-editor');
-    expect(tickets.dataset.file).toBe('tickets.csv');
-    await user.selectOptions(within(tickets).getByLabelText('This sheet holds'), 'events');
+    const { user, tickets } = await ticketsAsEvents();
 
     const editor = within(tickets).getByTestId('events-editor');
     expect((within(editor).getByLabelText('Event date') as HTMLSelectElement).value).toBe('opened');
@@ -61,13 +66,7 @@ describe('an events sheet', () => {
   });
 
   it('blocks Continue with a clear problem while an aggregation reads no column it can', async () => {
-    importBackend.analyses = [analysisOf('accounts.csv', ACCOUNTS), analysisOf('tickets.csv', TICKETS)];
-    const user = renderImport();
-    await openMapping(user);
-    await user.click(screen.getByRole('tab', { name: /tickets\.csv/ }));
-    const tickets = screen.getByTestId('sheet-editor');
-    expect(tickets.dataset.file).toBe('tickets.csv');
-    await user.selectOptions(within(tickets).getByLabelText('This sheet holds'), 'events');
+    const { user, tickets } = await ticketsAsEvents();
     await user.selectOptions(within(tickets).getByLabelText('Aggregation 1'), 'countTrue'); // no yes/no column
     expect(within(tickets).getByTestId('mapping-problems').textContent).toMatch(/events\.aggregations\[0\] \(countTrue\) needs a "column" with boolean values/);
     expect(continueButton().disabled).toBe(true);
