@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { midRankPercentiles, percentilesInPlace } from '../../../shared/scoring/quantiles';
 import { radixSortFloat64 } from '../../../shared/scoring/radixSort';
 
+/** numpy's linear interpolation between the sorted values, as the engine computes it. */
+function interpolated(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const f = Math.floor(h);
+  const t = h - f;
+  if (t === 0 || f + 1 >= sorted.length) return sorted[f];
+  const d = sorted[f + 1] - sorted[f];
+  return t >= 0.5 ? sorted[f + 1] - d * (1 - t) : sorted[f] + d * t;
+}
+
 describe('order statistics', () => {
   it('radix sort equals the native sort, negatives, zeros, ties and large sizes included', () => {
     const value = fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -5, max: 5 }), fc.constantFrom(-0, 0, 1e-300, -1e300));
@@ -19,14 +29,7 @@ describe('order statistics', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 500 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (xs, ps) => {
         const sorted = Float64Array.from(xs).sort();
-        const expected = ps.map((p) => {
-          const h = (sorted.length - 1) * p;
-          const f = Math.floor(h);
-          const t = h - f;
-          if (t === 0 || f + 1 >= sorted.length) return sorted[f];
-          const d = sorted[f + 1] - sorted[f];
-          return t >= 0.5 ? sorted[f + 1] - d * (1 - t) : sorted[f] + d * t;
-        });
+        const expected = ps.map((p) => interpolated(sorted, p));
         expect(percentilesInPlace(Float64Array.from(xs), ps)).toEqual(expected);
       }),
     );
@@ -34,14 +37,6 @@ describe('order statistics', () => {
 
   it('percentiles of large arrays (bucketed selection) equal interpolation on the sorted values', () => {
     const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 0, 5e-324, -5e-324, 1e-300));
-    const interpolated = (sorted: Float64Array, p: number) => {
-      const h = (sorted.length - 1) * p;
-      const f = Math.floor(h);
-      const t = h - f;
-      if (t === 0 || f + 1 >= sorted.length) return sorted[f];
-      const d = sorted[f + 1] - sorted[f];
-      return t >= 0.5 ? sorted[f + 1] - d * (1 - t) : sorted[f] + d * t;
-    };
     // -0 and +0 compare equal, so either may be picked: compare with zeros unsigned.
     const unsignedZero = (x: number) => x + 0;
     fc.assert(
