@@ -12,6 +12,7 @@ import { useDesignerStore } from './features/designer/designerStore';
 import { ImportButton, ImportView, useWindowFileDrop } from './features/import';
 import { useUnsavedWarning } from './features/designer/useUnsavedWarning';
 import { AppFrame } from './features/shell/AppFrame';
+import { useScoringStore } from './features/scoring/scoringStore';
 import { ModeFooter } from './features/shell/ModeFooter';
 import { ViewTabs } from './features/shell/ViewTabs';
 import { useViewStore } from './features/shell/viewStore';
@@ -27,6 +28,7 @@ export function App() {
   const appInfo = useWorkspaceStore((s) => s.appInfo);
   const pathDialog = useWorkspaceStore((s) => s.pathDialog);
   const view = useViewStore((s) => s.view);
+  const kernel = useScoringStore((s) => s.kernel);
   const draft = useDesignerStore((s) => s.history?.present ?? null);
   useUnsavedWarning();
   useWindowFileDrop();
@@ -51,7 +53,7 @@ export function App() {
           <ImportButton className="button button--ghost" />
         </>
       }
-      footer={<ModeFooter transport={transport} appInfo={appInfo} workspacePath={summary?.path ?? null} />}
+      footer={<ModeFooter transport={transport} appInfo={appInfo} workspacePath={summary?.path ?? null} kernel={kernel} />}
     >
       {status === 'loading' ? (
         <p className="loading-state" role="status">

@@ -54,6 +54,13 @@ describe.skipIf(skip)('browser mode end to end (Debian Chromium)', () => {
     await workbench.showAccounts();
   });
 
+  it('scores with the WebAssembly kernel: the CSP lets the scoring worker compile it', async () => {
+    const kernel = workbench.page.getByTestId('scoring-kernel');
+    await kernel.waitFor();
+    expect(await kernel.getAttribute('data-kernel')).toBe('wasm');
+    expect(await kernel.textContent()).toContain('WebAssembly SIMD');
+  });
+
   it('moves the token out of the address bar', async () => {
     expect(workbench.page.url()).not.toContain('token=');
   });

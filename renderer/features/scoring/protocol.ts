@@ -152,7 +152,12 @@ export interface ScoringWorkerMethods {
   history(args: { index: number }): HistoryAnswer;
   addSnapshot(args: { data: ScoringDataTransfer }): null;
   metricProfile(args: { metricId: string; bins: number }): MetricProfile;
+  /** Whether the draft's engine runs the WebAssembly kernel here ('typescript': it could not compile). */
+  engineInfo(args: Record<string, never>): { kernel: ScoringKernel };
 }
+
+/** What scores the draft: the WebAssembly SIMD kernel, or the TypeScript loops alone. */
+export type ScoringKernel = 'wasm' | 'typescript';
 
 export type WorkerMethod = keyof ScoringWorkerMethods;
 export type WorkerArgs<M extends WorkerMethod> = Parameters<ScoringWorkerMethods[M]>[0];

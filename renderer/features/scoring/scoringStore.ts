@@ -7,7 +7,7 @@ import { packStrings } from '../../../shared/columnTransfer';
 import type { Scorecard } from '../../../shared/scorecard/types';
 import { api } from '../../api/client';
 import { reportError } from '../shell/errorStore';
-import { type DistributionSummary, type HistoryPoint, transferablesOf } from './protocol';
+import { type DistributionSummary, type HistoryPoint, type ScoringKernel, transferablesOf } from './protocol';
 import { ScoringClient } from './scoringClient';
 
 /** Histogram bins: one per score point, so integer thresholds fall on bin edges. */
@@ -30,6 +30,8 @@ interface ScoringState {
   snapshotDates: string[];
   namesReady: boolean;
   accountCount: number;
+  /** What scores the draft (null until loaded): shown in the status bar. */
+  kernel: ScoringKernel | null;
 
   load(scorecard: Scorecard): Promise<void>;
   /** Starts loading the account names (for the accounts table and search) if not yet done. */
@@ -93,6 +95,7 @@ export const useScoringStore = create<ScoringState>()((set) => ({
   snapshotDates: [],
   namesReady: false,
   accountCount: 0,
+  kernel: null,
 
   async load(scorecard) {
     const gen = ++generation;
@@ -112,8 +115,9 @@ export const useScoringStore = create<ScoringState>()((set) => ({
       const { asOf, snapshotDates, accountCount } = current;
       const args = { current, previous, scorecard, bins: SCORE_BINS };
       const summary = await scoringClient.load(args, transferablesOf([current, previous]));
+      const { kernel } = await scoringClient.call('engineInfo', {});
       if (gen !== generation) return;
-      set({ status: 'ready', summary, asOf, previousAsOf, snapshotDates, accountCount });
+      set({ status: 'ready', summary, asOf, previousAsOf, snapshotDates, accountCount, kernel });
     } catch (error) {
       if (gen !== generation) return;
       set({ status: 'error', message: (error as Error).message });

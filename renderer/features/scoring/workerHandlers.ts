@@ -47,6 +47,7 @@ export class ScoringWorkerHost {
       return null;
     },
     metricProfile: ({ metricId, bins }) => metricProfile(this.state.session, metricId, bins),
+    engineInfo: () => ({ kernel: this.state.session.engine.kernelActive ? 'wasm' : 'typescript' }),
   };
 
   handle(request: WorkerRequest): { response: WorkerResponse; transfer: Transferable[] } {
