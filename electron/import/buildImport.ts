@@ -3,8 +3,10 @@
 // fatal, so the user sees the whole report before deciding whether to write without those rows.
 
 import { DatasetBuilder, EventImport, ImportError, type ImportWarning, type WorkspaceImportResult, assertHasAccountSheet } from '../../shared/import';
+import { DelimitedFileStream } from './delimitedStream';
+import { SPLIT_MIN_BYTES } from './halfHelper';
 import type { ProgressMeter } from './progressMeter';
-import { openSheetStream } from './sheetStream';
+import { type SheetStream, openSheetStream } from './sheetStream';
 import type { CancelFlag, ImportRequest, WorkerSource } from './workerProtocol';
 
 /**
@@ -21,7 +23,16 @@ function assertSameHeaders(now: readonly string[] | null, analysed: readonly str
   throw new ImportError('invalid_argument', `"${fileName}" has changed since it was analysed (its columns are not the same): analyse it again.`, fileName);
 }
 
-export async function buildImport(request: ImportRequest, meter: ProgressMeter, cancel: CancelFlag): Promise<WorkspaceImportResult> {
+/** The stream's batches, on two threads when a helper bundle is given and the sheet allows it. */
+function batchesOf(stream: SheetStream, request: ImportRequest, i: number, cancel: CancelFlag, helperFile: string | undefined) {
+  const mapping = request.mappings[i];
+  if (helperFile === undefined || mapping.kind === 'events' || !(stream instanceof DelimitedFileStream)) return stream.batches();
+  const minBytes = request.splitMinBytes ?? SPLIT_MIN_BYTES;
+  return stream.splitBatches({ helperFile, minBytes, headers: request.headers[i], mapping, cancel: cancel.buffer });
+}
+
+/** `helperFile`: the import worker's bundle, to read big delimited files on a second thread. */
+export async function buildImport(request: ImportRequest, meter: ProgressMeter, cancel: CancelFlag, helperFile?: string): Promise<WorkspaceImportResult> {
   assertHasAccountSheet(request.mappings);
   const builder = new DatasetBuilder({ importDate: request.importDate, onProblem: 'skipRow' });
   // Events sheets (tickets, usage…) are read beside the builder and aggregated once it has finished.
@@ -38,11 +49,12 @@ export async function buildImport(request: ImportRequest, meter: ProgressMeter, 
     const mapping = request.mappings[i];
     const sheet = mapping.kind === 'events' ? events.addSheet({ ...spec, mapping }, i) : builder.addSheet({ ...spec, mapping });
     let rows = 0;
-    for await (const batch of stream.batches()) {
+    for await (const batch of batchesOf(stream, request, i, cancel, helperFile)) {
       cancel.check();
       if (rows === 0) assertSameHeaders(stream.headers, request.headers[i], source.fileName);
-      sheet.push(batch);
-      rows += batch.rows.length;
+      if ('ids' in batch) (sheet as ReturnType<DatasetBuilder['addSheet']>).pushConverted(batch);
+      else sheet.push(batch);
+      rows += batch.rowNumbers.length;
       meter.report(rowsBefore + rows, bytesBefore + stream.bytesRead);
     }
     readerWarnings.push(...stream.warnings);

@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api';
 import { ImportError, toSavedMapping } from '../../shared/import';
 import { analyseSheets } from './analyseSheets';
 import { buildImport } from './buildImport';
+import { runHalfRead } from './halfRead';
 import { ProgressMeter } from './progressMeter';
 import { totalBytesOf } from './sourceFiles';
 import { CancelFlag, type ImportRequest, JobCancelled, type MainMessage, type WorkerFailure, type WorkerMessage, type WorkerRequest } from './workerProtocol';
@@ -29,7 +30,8 @@ function nextDecision(): Promise<MainMessage['decision']> {
 }
 
 async function runImport(request: ImportRequest, meter: ProgressMeter, cancel: CancelFlag): Promise<void> {
-  const { dataset, report } = await buildImport(request, meter, cancel);
+  // This bundle is also the helper that reads the second half of a big delimited file.
+  const { dataset, report } = await buildImport(request, meter, cancel, __filename);
   cancel.check();
   const existing = findExistingDates(request.workspacePath, report.snapshotDates);
   if (report.problemCount > 0 || existing.length > 0) {
@@ -56,6 +58,7 @@ async function runImport(request: ImportRequest, meter: ProgressMeter, cancel: C
 }
 
 async function run(request: WorkerRequest): Promise<void> {
+  if (request.kind === 'half') return runHalfRead(request, (message, transfer) => port.postMessage(message, transfer));
   const cancel = new CancelFlag(request.cancel);
   const meter = new ProgressMeter(totalBytesOf(request.sources), (progress) => post({ type: 'progress', progress }));
   try {

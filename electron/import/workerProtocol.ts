@@ -4,7 +4,7 @@
 // worker's event loop: it is a flag in shared memory that the worker checks between row batches.
 
 import type { ApiErrorCode, ImportDecision, ImportProgress, SheetAnalysis } from '../../shared/api';
-import type { ImportMapping, WorkspaceImportReport } from '../../shared/import';
+import type { ContinuationStats, ConvertedBatch, Delimiter, ImportErrorCode, ImportMapping, SheetMapping, WorkspaceImportReport } from '../../shared/import';
 
 /** A file the worker reads: uploads are already resolved to their file in the uploads folder. */
 export interface WorkerSource {
@@ -28,9 +28,31 @@ export interface ImportRequest {
   workspacePath: string;
   /** Tests only: stop inside the write transaction, before COMMIT, until the worker is killed. */
   holdBeforeCommit?: boolean;
+  /** Delimited files from this size on are read on two threads (tests set it low). */
+  splitMinBytes?: number;
 }
 
-export type WorkerRequest = (AnalysisRequest | ImportRequest) & {
+/** A split import's helper: the second half of a delimited file, from `start` (a line start). */
+export interface HalfRequest {
+  kind: 'half';
+  path: string;
+  fileName: string;
+  start: number;
+  end: number;
+  headers: string[];
+  mapping: SheetMapping;
+  delimiter: Delimiter;
+  newline: '\n' | '\r\n';
+}
+
+export type HalfMessage =
+  | { type: 'batch'; batch: ConvertedBatch; bytes: number }
+  | { type: 'end'; stats: ContinuationStats }
+  /** The half cannot be read apart from the rest: the import worker reads it itself. */
+  | { type: 'fallback'; reason: string }
+  | { type: 'error'; error: { code: ImportErrorCode; message: string; fileName: string | null } };
+
+export type WorkerRequest = (AnalysisRequest | ImportRequest | HalfRequest) & {
   /** Int32 flag: 1 = cancel requested. */
   cancel: SharedArrayBuffer;
 };
@@ -62,7 +84,7 @@ export const CANCEL_REQUESTED = 1;
 /** The worker's view of the shared cancel flag. */
 export class CancelFlag {
   private readonly cell: Int32Array;
-  constructor(buffer: SharedArrayBuffer) {
+  constructor(readonly buffer: SharedArrayBuffer) {
     this.cell = new Int32Array(buffer);
   }
 

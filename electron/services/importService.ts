@@ -30,6 +30,8 @@ export interface ImportServiceOptions {
   cancelGraceMs?: number;
   /** Tests only: import workers stop inside their write transaction until killed. */
   holdImportsBeforeCommit?: boolean;
+  /** Tests only: the size from which delimited files are read on two threads. */
+  splitMinBytes?: number;
 }
 
 /** Next to the running bundle; from the sources (tests, tsc output) the built one in dist/. */
@@ -97,6 +99,7 @@ export class ImportService {
       importDate: args.importDate ?? localIsoDate(),
       workspacePath: workspace.path,
       ...(this.options.holdImportsBeforeCommit ? { holdBeforeCommit: true } : {}),
+      ...(this.options.splitMinBytes !== undefined ? { splitMinBytes: this.options.splitMinBytes } : {}),
     };
     job.run = this.spawn(request, job, []);
     return { jobId: job.status.jobId };

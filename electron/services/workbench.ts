@@ -35,7 +35,7 @@ export interface WorkbenchOptions {
   mode: AppMode;
   version: string;
   /** Import worker settings (tests point at a freshly built worker, shorten timeouts). */
-  imports?: Partial<Pick<ImportServiceOptions, 'workerFile' | 'ttls' | 'cancelGraceMs' | 'holdImportsBeforeCommit'>>;
+  imports?: Partial<Pick<ImportServiceOptions, 'workerFile' | 'ttls' | 'cancelGraceMs' | 'holdImportsBeforeCommit' | 'splitMinBytes'>>;
 }
 
 interface OpenWorkspace {

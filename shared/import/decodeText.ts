@@ -112,6 +112,11 @@ export class StreamingTextDecoder {
     return this.decision?.encoding ?? null;
   }
 
+  /** Everything so far was valid UTF-8, decoded as such (no fallback, no replacement). */
+  get cleanUtf8(): boolean {
+    return this.decision?.encoding === 'utf-8' && this.strictUtf8 && this.replaced === 0;
+  }
+
   get bom(): boolean {
     return this.decision?.bom ?? false;
   }

@@ -15,6 +15,20 @@ export interface DelimitedOptions {
   fileName: string;
   /** Skip sniffing when the caller knows the delimiter. */
   delimiter?: Delimiter;
+  /**
+   * The text continues a file at a record boundary (a helper thread reading its second half): no
+   * header, the file's delimiter and newline, row numbers relative to the continuation's start.
+   */
+  continuation?: { headers: string[]; delimiter: Delimiter; newline: Newline };
+}
+
+/** What a continuation's reader found, for the parser of the file's start to account for. */
+export interface ContinuationStats {
+  dataRows: number;
+  records: number;
+  extraCellRows: number;
+  /** Relative to the continuation's start (0 when none). */
+  firstExtraCellRow: number;
 }
 
 export interface DelimitedHeader extends HeaderRow {
@@ -61,7 +75,36 @@ export class DelimitedParser {
   private lastMalformedQuoteRow = 0;
   private finished = false;
 
-  constructor(private readonly options: DelimitedOptions) {}
+  constructor(private readonly options: DelimitedOptions) {
+    const c = options.continuation;
+    if (c) {
+      this.headerRow = { headers: c.headers, rawHeaders: c.headers, warnings: [], delimiter: c.delimiter, newline: c.newline, rowNumber: 0 };
+      this.delimiter = c.delimiter;
+      this.newline = c.newline;
+      this.parser = new Papa.Parser({ delimiter: c.delimiter, newline: c.newline, quoteChar: '"' });
+    }
+  }
+
+  /** Records consumed so far (blank ones included), and whether none is left half-read. */
+  get recordCount(): number {
+    return this.records;
+  }
+
+  get atRecordBoundary(): boolean {
+    return this.pending.length === 0;
+  }
+
+  get continuationStats(): ContinuationStats {
+    return { dataRows: this.dataRows, records: this.records, extraCellRows: this.extraCellRows, firstExtraCellRow: this.firstExtraCellRow };
+  }
+
+  /** Counts a continuation read elsewhere (its rows follow this parser's `shift` records) before end(). */
+  addContinuation(stats: ContinuationStats, shift: number): void {
+    this.dataRows += stats.dataRows;
+    this.records += stats.records;
+    if (stats.extraCellRows > 0 && this.extraCellRows === 0) this.firstExtraCellRow = stats.firstExtraCellRow + shift;
+    this.extraCellRows += stats.extraCellRows;
+  }
 
   /** The header, once the first non-blank record has been read. */
   get header(): DelimitedHeader | null {
@@ -97,6 +140,7 @@ export class DelimitedParser {
       this.start(true);
     }
     const batch = this.parseAvailable(true);
+    if (this.options.continuation) return batch;
     if (!this.headerRow) throw new ImportError('empty_file', `${quoted(fileName)} is empty: it has only blank lines.`, fileName);
     if (this.dataRows === 0) throw new ImportError('no_data_rows', `${quoted(fileName)} has a header row but no data rows.`, fileName);
     if (this.extraCellRows > 0) {

@@ -2,7 +2,7 @@
 // that reads a file chunk by chunk (push bytes, get row batches) or for a whole file in memory.
 
 import { type DecodedText, StreamingTextDecoder, type TextEncodingName, decodeText } from './decodeText';
-import { type DelimitedHeader, type DelimitedOptions, DelimitedParser, type ParsedDelimited, parseDelimited } from './delimited';
+import { type ContinuationStats, type DelimitedHeader, type DelimitedOptions, DelimitedParser, type ParsedDelimited, parseDelimited } from './delimited';
 import type { ImportWarning } from './importError';
 import type { RowBatch } from './rowBatch';
 
@@ -25,6 +25,19 @@ export class DelimitedFileReader {
     const last = rest.length === 0 ? { rows: [], rowNumbers: [] } : this.parser.push(rest);
     const final = this.parser.end();
     return final.rows.length === 0 ? last : { rows: last.rows.concat(final.rows), rowNumbers: last.rowNumbers.concat(final.rowNumbers) };
+  }
+
+  /**
+   * Records read so far, when the bytes pushed end at a record boundary of clean UTF-8 text (so
+   * another reader can take the rest of the file from there); otherwise null.
+   */
+  continuationPoint(): number | null {
+    return this.decoder.cleanUtf8 && this.parser.header !== null && this.parser.atRecordBoundary ? this.parser.recordCount : null;
+  }
+
+  /** Accounts for the rest of the file, read by another reader from the continuation point. */
+  addContinuation(stats: ContinuationStats, shift: number): void {
+    this.parser.addContinuation(stats, shift);
   }
 
   get header(): DelimitedHeader | null {

@@ -3,11 +3,12 @@
 
 export { ImportError, type ImportErrorCode, type ImportWarning } from './importError';
 export { decodeText, StreamingTextDecoder, type DecodedText, type TextEncodingName } from './decodeText';
-export { DelimitedParser, parseDelimited, type DelimitedHeader, type DelimitedOptions, type ParsedDelimited, type Delimiter } from './delimited';
+export { DelimitedParser, parseDelimited, type ContinuationStats, type DelimitedHeader, type DelimitedOptions, type ParsedDelimited, type Delimiter } from './delimited';
 export { DELIMITERS, sniffDelimiter, detectNewline } from './delimiterSniff';
 export { DelimitedFileReader, parseDelimitedBytes, type ParsedDelimitedFile } from './delimitedFile';
 export { normaliseHeaderRow, assertLooksLikeHeader, type HeaderRow } from './headerRow';
 export { batchOf, type RowBatch } from './rowBatch';
+export { type ConvertedBatch, RowConverter, columnPlans } from './rowConverter';
 export { ColumnProfiler, SheetProfiler, profileColumn, TYPE_THRESHOLD, type ColumnProfile, type TypeChoice, type ValueFailure, type DateOrderCandidate } from './inferColumn';
 export {
   guessMapping,

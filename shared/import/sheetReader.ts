@@ -5,13 +5,12 @@
 
 import type { FieldKind } from '../dataset';
 import { AccountLevelColumn, type AccountRegistry } from './accountColumns';
-import { type CellReader, cellReader, expectedValue } from './cellReaders';
-import { detachCell, trimCell } from './cellText';
+import { expectedValue } from './cellReaders';
 import { AccountBytes, AccountFloat64, Float64Buffer, Int32Buffer } from './growable';
-import { type ColumnMapping, ROLE_TYPES, type SheetKind, type SheetMapping, validateMapping } from './mapping';
+import { type ColumnMapping, type SheetKind, type SheetMapping, validateMapping } from './mapping';
 import { type ProblemLog, refuseSheetWithoutRows } from './problems';
 import type { RowBatch } from './rowBatch';
-import { isMissingValue } from './values/missing';
+import { type ColumnPlan, type ConvertedBatch, RowConverter, columnPlans } from './rowConverter';
 
 export interface SheetSpec {
   fileName: string;
@@ -20,11 +19,7 @@ export interface SheetSpec {
   mapping: SheetMapping;
 }
 
-interface ValuePlan {
-  column: ColumnMapping;
-  cell: number;
-  kind: FieldKind;
-  read: CellReader | null;
+interface ValuePlan extends ColumnPlan {
   /** Where account-level values go (null for metrics and the snapshot date). */
   target: AccountLevelColumn | null;
 }
@@ -61,9 +56,8 @@ export class SheetReader {
   private readonly metricPlans: number[];
   /** The metric buffers by kind, each with the plan its values come from (no type test per cell). */
   private readonly numericMetrics: { plan: number; buffer: Float64Buffer }[] = [];
-  private readonly textMetrics: { plan: number; buffer: (string | null)[] }[] = [];
-  private readonly numbers: Float64Array;
-  private readonly texts: (string | null)[];
+  private readonly textMetrics: { slot: number; buffer: (string | null)[] }[] = [];
+  private readonly converter: RowConverter;
   private readonly seenByDay = new Map<number, AccountBytes>();
 
   constructor(
@@ -82,19 +76,16 @@ export class SheetReader {
     this.idHeader = id.header;
     const dated = this.kind === 'snapshots';
     const events = this.kind === 'churnEvents';
-    this.plans = [];
-    for (const column of spec.mapping.columns) {
-      const { role } = column;
-      if (role === 'ignore' || role === 'accountId') continue;
-      if (events && role !== 'churnDate' && role !== 'churnedFlag') continue;
-      const kind: FieldKind = ROLE_TYPES[role] ?? column.type;
+    this.plans = columnPlans(spec.mapping, spec.headers, spec.fileName).map((plan) => {
+      const { role } = plan.column;
       let target: AccountLevelColumn | null = null;
       if (!events && role !== 'metric' && role !== 'snapshotDate') {
-        target = new AccountLevelColumn(column.name ?? column.header, kind, dated);
-        this.accountColumns.push({ role, column: target });
+        target = new AccountLevelColumn(plan.column.name ?? plan.column.header, plan.kind, dated);
+        this.accountColumns.push({ role: role as SheetReader['accountColumns'][number]['role'], column: target });
       }
-      this.plans.push({ column, cell: cellOf(column.header), kind, read: kind === 'text' ? null : cellReader(column, kind, spec.fileName), target });
-    }
+      return { ...plan, target };
+    });
+    this.converter = new RowConverter(this.plans, this.idCell, this.width);
     const planOf = (role: string) => this.plans.findIndex((p) => p.column.role === role);
     this.datePlan = planOf('snapshotDate');
     this.flagPlan = planOf('churnedFlag');
@@ -112,15 +103,25 @@ export class SheetReader {
     this.metricPlans.forEach((plan, m) => {
       const buffer = (this.metrics as SheetMetricRows).values[m];
       if (buffer instanceof Float64Buffer) this.numericMetrics.push({ plan, buffer });
-      else this.textMetrics.push({ plan, buffer });
+      else this.textMetrics.push({ slot: this.converter.textSlotOf(plan), buffer });
     });
-    this.numbers = new Float64Array(this.plans.length);
-    this.texts = new Array<string | null>(this.plans.length).fill(null);
   }
 
   push(batch: RowBatch): void {
-    const { rows, rowNumbers } = batch;
-    for (let r = 0; r < rows.length; r++) this.readRow(rows[r], rowNumbers[r]);
+    this.pushConverted(this.converter.convert(batch));
+  }
+
+  /** Rows converted under this sheet's plans (here or by a helper thread), replayed in file order. */
+  pushConverted(batch: ConvertedBatch): void {
+    const P = this.plans.length;
+    let fail = 0;
+    let extra = 0;
+    for (let r = 0; r < batch.ids.length; r++) {
+      const failFrom = fail;
+      while (fail < batch.failRows.length && batch.failRows[fail] === r) fail++;
+      const hasExtra = extra < batch.extraRows.length && batch.extraRows[extra] === r;
+      this.readRow(batch, r, r * P, failFrom, fail, hasExtra ? extra++ : -1);
+    }
   }
 
   /** Refuses a sheet none of whose rows could be used. */
@@ -128,37 +129,33 @@ export class SheetReader {
     refuseSheetWithoutRows(this.log, this.fileName, this.rowsRead, this.rowsImported);
   }
 
-  private readRow(row: string[], rowNumber: number): void {
+  private readRow(batch: ConvertedBatch, r: number, at: number, failFrom: number, failTo: number, extra: number): void {
     this.rowsRead++;
     const log = this.log;
-    const before = log.count;
-    const idRaw = row[this.idCell];
-    if (idRaw === undefined || isMissingValue(idRaw)) {
-      log.add('missing_id', this.fileName, rowNumber, this.idHeader, idRaw === undefined || idRaw === '' ? null : idRaw, 'the account id is missing.');
+    const rowNumber = batch.rowNumbers[r];
+    if (batch.idMissing[r] === 1) {
+      const idRaw = batch.ids[r];
+      log.add('missing_id', this.fileName, rowNumber, this.idHeader, idRaw === '' ? null : idRaw, 'the account id is missing.');
       this.rowsSkipped++;
       return;
     }
-    const { plans, numbers, texts } = this;
-    for (let p = 0; p < plans.length; p++) {
-      const plan = plans[p];
-      const raw = row[plan.cell];
-      if (raw === undefined || isMissingValue(raw)) {
-        numbers[p] = Number.NaN;
-        texts[p] = null;
-      } else if (plan.read === null) {
-        texts[p] = detachCell(trimCell(raw));
-      } else {
-        const v = plan.read(raw);
-        if (Number.isNaN(v)) log.add('unparseable', this.fileName, rowNumber, plan.column.header, raw, `${expectedValue(plan.kind, plan.column)}.`);
-        numbers[p] = v;
-      }
+    const before = log.count;
+    const { plans } = this;
+    let dateFailed = false;
+    for (let f = failFrom; f < failTo; f++) {
+      const plan = plans[batch.failPlans[f]];
+      if (batch.failPlans[f] === this.datePlan) dateFailed = true;
+      log.add('unparseable', this.fileName, rowNumber, plan.column.header, batch.failRaw[f], `${expectedValue(plan.kind, plan.column)}.`);
     }
-    if (row.length > this.width) this.checkExtraCells(row, rowNumber);
+    if (extra >= 0) {
+      const cells = batch.extraCounts[extra];
+      this.log.add('extra_cells', this.fileName, rowNumber, null, batch.extraRaw[extra], `the row has ${cells} cells but the header has ${this.width} columns (a missing quote or a separator inside a value?).`);
+    }
     let day = this.importDay;
     if (this.datePlan >= 0) {
-      day = numbers[this.datePlan];
-      const raw = row[plans[this.datePlan].cell];
-      if (Number.isNaN(day) && (raw === undefined || isMissingValue(raw))) {
+      day = batch.numbers[at + this.datePlan];
+      // NaN without a parse failure: the cell was missing.
+      if (Number.isNaN(day) && !dateFailed) {
         log.add('missing_date', this.fileName, rowNumber, plans[this.datePlan].column.header, null, 'the snapshot date is missing.');
       }
     }
@@ -166,7 +163,7 @@ export class SheetReader {
       this.rowsSkipped++;
       return;
     }
-    const key = trimCell(idRaw);
+    const key = batch.ids[r];
     const found = this.registry.findOrAdd(key);
     const account = found >= 0 ? found : -found - 1;
     if (this.kind !== 'churnEvents') {
@@ -187,39 +184,32 @@ export class SheetReader {
     this.rowsImported++;
     this.touched.set(account, 1);
     if (this.kind === 'accounts') this.registry.inAccountsSheet.set(account, 1);
-    this.commit(account, day);
+    this.commit(batch, r, at, account, day);
   }
 
-  private commit(account: number, day: number): void {
-    const { plans, numbers, texts } = this;
+  private commit(batch: ConvertedBatch, r: number, at: number, account: number, day: number): void {
+    const { plans, converter } = this;
+    const { numbers, texts } = batch;
+    const textAt = r * converter.textPlanCount;
     if (this.kind === 'churnEvents') {
-      if (this.flagPlan >= 0 && numbers[this.flagPlan] === 0) return; // listed but not churned
+      if (this.flagPlan >= 0 && numbers[at + this.flagPlan] === 0) return; // listed but not churned
       this.eventSeen.set(account, 1);
-      const date = this.churnDatePlan >= 0 ? numbers[this.churnDatePlan] : Number.NaN;
+      const date = this.churnDatePlan >= 0 ? numbers[at + this.churnDatePlan] : Number.NaN;
       if (!Number.isNaN(date) && !(this.latestEvent.get(account) >= date)) this.latestEvent.set(account, date);
       return;
     }
     for (let p = 0; p < plans.length; p++) {
       const target = plans[p].target;
       if (target === null) continue;
-      if (target.texts !== null) target.offerText(account, texts[p], day);
-      else target.offerNumber(account, numbers[p], day);
+      if (target.texts !== null) target.offerText(account, texts[textAt + converter.textSlotOf(p)], day);
+      else target.offerNumber(account, numbers[at + p], day);
     }
     const metrics = this.metrics;
     if (metrics === null) return;
     metrics.rowAccount.push(account);
     metrics.rowDay.push(day);
     const { numericMetrics, textMetrics } = this;
-    for (let m = 0; m < numericMetrics.length; m++) numericMetrics[m].buffer.push(numbers[numericMetrics[m].plan]);
-    for (let m = 0; m < textMetrics.length; m++) textMetrics[m].buffer.push(texts[textMetrics[m].plan]);
-  }
-
-  private checkExtraCells(row: string[], rowNumber: number): void {
-    for (let i = this.width; i < row.length; i++) {
-      if (row[i].trim() !== '') {
-        this.log.add('extra_cells', this.fileName, rowNumber, null, row[i], `the row has ${row.length} cells but the header has ${this.width} columns (a missing quote or a separator inside a value?).`);
-        return;
-      }
-    }
+    for (let m = 0; m < numericMetrics.length; m++) numericMetrics[m].buffer.push(numbers[at + numericMetrics[m].plan]);
+    for (let m = 0; m < textMetrics.length; m++) textMetrics[m].buffer.push(texts[textAt + textMetrics[m].slot]);
   }
 }

@@ -3,7 +3,9 @@
 // `node --cpu-prof` sees one call tree. Bundle it and run it:
 //   npx esbuild test/bench/importPhases.ts --bundle --platform=node --format=cjs \
 //     --external:better-sqlite3 --outfile=dist/bench/importPhases.cjs
-//   npx node [--cpu-prof] dist/bench/importPhases.cjs FILE.csv [analysis|build|all]
+//   npx node [--cpu-prof] dist/bench/importPhases.cjs FILE.csv [analysis|build|all] [--one-thread]
+// A big delimited file's second half is read by a helper thread from the worker bundle
+// (dist/electron/importWorker.cjs, from `npx node scripts/build.mjs`); --one-thread reads it here.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,8 @@ import { AccountsView } from '../../electron/services/accountsView';
 import { WorkspaceStore } from '../../electron/store/workspaceStore';
 
 async function main(): Promise<void> {
-  const [file, upTo = 'all'] = process.argv.slice(2);
+  const [file, upTo = 'all'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const helperFile = process.argv.includes('--one-thread') ? undefined : path.resolve(__dirname, '../electron/importWorker.cjs');
   const sources = [{ fileName: path.basename(file), path: file }];
   const cancel = new CancelFlag(CancelFlag.create());
   const meter = new ProgressMeter(fs.statSync(file).size, () => {});
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
     const request: ImportRequest = { kind: 'import', sources, headers: [sheet.headers], mappings: [sheet.guess], importDate: '2024-06-30', workspacePath };
     t = performance.now();
     cpu = process.cpuUsage();
-    const { dataset, report } = await buildImport(request, meter, cancel);
+    const { dataset, report } = await buildImport(request, meter, cancel, helperFile);
     lap('build');
     if (upTo === 'all') {
       // The app keeps its own connection open meanwhile (so closing the import's does not checkpoint).

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SPLIT_MIN_BYTES } from '../../../electron/import/halfHelper';
 import { Workbench, type WorkbenchOptions } from '../../../electron/services/workbench';
 import { WorkspaceStore } from '../../../electron/store/workspaceStore';
 import { useTempDirs } from '../../helpers/tempDir';
@@ -58,6 +59,8 @@ describe('cancelling an import', () => {
     const { call, workbench, workspace } = await seededBench(tempDir());
     const { jobId, analysis } = await analyse(call, [{ path: bigFile }]);
     expect(analysis[0].rowCount).toBe(300_000);
+    // Big enough to be read on two threads: the cancel stops the helper too.
+    expect(fs.statSync(bigFile).size).toBeGreaterThan(SPLIT_MIN_BYTES);
     const before = dumpWorkspace(workspace);
     const started = await call('startImport', { analysisJobId: jobId, mappings: [mappingOf(analysis[0])], importDate: '2024-06-30' });
     const building = await waitFor(call, started.jobId, (s) => s.progress.rows > 0 || s.state !== 'running');
