@@ -17,7 +17,7 @@ export function ContributionTable({ detail }: { detail: AccountDetail }) {
   const e = detail.explanation;
   const rawById = new Map(detail.rawValues.map((r) => [r.metricId, r.raw]));
   return (
-    <table className="contribution-table" data-testid="contribution-table">
+    <table className="data-table contribution-table" data-testid="contribution-table">
       <thead>
         <tr>
           <th scope="col">Metric</th>

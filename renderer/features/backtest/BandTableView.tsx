@@ -7,7 +7,7 @@ import { BAND_KEYS, BAND_LABELS, formatLift, formatMoney, formatRate } from './d
 
 export function BandTableView({ table, caption }: { table: BandTable; caption: string }) {
   return (
-    <table className="backtest-table" data-testid="backtest-band-table">
+    <table className="data-table backtest-table" data-testid="backtest-band-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>

@@ -53,7 +53,7 @@ export const ScenarioTable = memo(function ScenarioTable() {
             As of {scenario.controls.asOf}, horizon {scenario.controls.horizonDays} days{scenario.controls.includeOverrides ? ', overridden accounts counted' : ''}
             {outdated ? ' — the settings have changed since; compare again to update.' : '.'}
           </p>
-          <table className="backtest-table" data-testid="scenario-table">
+          <table className="data-table backtest-table" data-testid="scenario-table">
             <thead>
               <tr>
                 <th scope="col">Scorecard</th>

@@ -23,7 +23,7 @@ export function SegmentBreakdown({ views, intervals, selected }: SegmentBreakdow
       <h3 id="backtest-segments-title" className="backtest-card__title">
         By segment
       </h3>
-      <table className="backtest-table backtest-table--selectable" data-testid="backtest-segments">
+      <table className="data-table backtest-table backtest-table--selectable" data-testid="backtest-segments">
         <thead>
           <tr>
             <th scope="col">Segment</th>

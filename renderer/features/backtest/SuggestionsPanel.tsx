@@ -50,7 +50,7 @@ function SegmentCard({ s, scorecard, onApplyDraft }: { s: SegmentSuggestion } & 
               ))}
             </ul>
           ) : null}
-          <table className="backtest-table">
+          <table className="data-table backtest-table">
             <thead>
               <tr>
                 <th scope="col">Metric</th>

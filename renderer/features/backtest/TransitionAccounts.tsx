@@ -22,7 +22,7 @@ export function TransitionAccounts({ cell, baselineLabel }: { cell: TransitionCe
       {!cell.list && !cell.error ? <p className="backtest-muted" role="status">Loading…</p> : null}
       {cell.list ? (
         <div className="backtest-cell-accounts__scroll">
-          <table className="backtest-table">
+          <table className="data-table backtest-table">
             <thead>
               <tr>
                 <th scope="col">Account id</th>
