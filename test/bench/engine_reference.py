@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """numpy reference figures for the engine benchmark (test/bench/engine.bench.ts): the same shape,
 1M accounts x 20 metrics of float32 sub-scores, scored by S @ w (BLAS sgemv), then band counts and a
-50-bin histogram. Prints one JSON object. Usage: engine_reference.py [accounts] [metrics] [reps]
+50-bin histogram; also the same product in the engine's float64 arithmetic, and how far float32
+sums stray from it. Prints one JSON object. Usage: engine_reference.py [accounts] [metrics] [reps]
 """
 
 import json
@@ -39,7 +40,15 @@ def main():
         hist, _ = np.histogram(s, bins=50, range=(0.0, 100.0))
         return counts, hist
 
+    w64 = w.astype(np.float64)
+
+    def exact_matvec():
+        # The engine's arithmetic on the same float32 matrix: float64 products and sums (numpy
+        # upcasts S to float64 first). S @ w above sums in float32 (sgemv).
+        return np.dot(S, w64)
+
     matvec()  # warm-up (BLAS thread start, page faults)
+    float32_error = float(np.abs(matvec() - exact_matvec()).max())
     print(
         json.dumps(
             {
@@ -49,6 +58,8 @@ def main():
                 "matrixMB": round(S.nbytes / 2**20, 2),
                 "matvecMs": timed(matvec, reps),
                 "matvecBandsHistogramMs": timed(score_bands_histogram, reps),
+                "exactMatvecMs": timed(exact_matvec, 5),
+                "matvecMaxAbsErrorVsFloat64": float32_error,
             }
         )
     )
