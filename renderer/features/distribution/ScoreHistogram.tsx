@@ -5,7 +5,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Thresholds } from '../../../shared/scorecard/types';
 import { EChart } from '../charts/EChart';
 import type { ChartColors } from '../charts/themeColors';
-import { PLOT_MARGIN, histogramOption, histogramSeriesData } from './histogramOption';
+import { PLOT_MARGIN, histogramAxisMax, histogramOption, histogramSeriesData } from './histogramOption';
 import { ThresholdMarker } from './ThresholdMarker';
 
 interface ScoreHistogramProps {
@@ -36,7 +36,13 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 export const ScoreHistogram = memo(function ScoreHistogram({ histogram, baseline, thresholds, colors, scopeLabel, onThresholdsChange }: ScoreHistogramProps) {
   const [boxRef, width] = useBoxWidth();
   const hasBaseline = baseline !== null;
-  const option = useMemo(() => histogramOption(histogram.length, hasBaseline, colors), [histogram.length, hasBaseline, colors]);
+  const tallest = useMemo(() => Math.max(0, ...histogram, ...(baseline ?? [])), [histogram, baseline]);
+  // The axis top in force: kept across renders so that it changes in coarse steps only (writing it
+  // during render is idempotent: the same counts give the same top).
+  const yMaxRef = useRef<number | null>(null);
+  const yMax = histogramAxisMax(tallest, yMaxRef.current);
+  yMaxRef.current = yMax;
+  const option = useMemo(() => histogramOption(histogram.length, hasBaseline, colors, yMax), [histogram.length, hasBaseline, colors, yMax]);
   const seriesData = useMemo(() => histogramSeriesData(histogram, baseline, thresholds), [histogram, baseline, thresholds]);
   const plotWidth = Math.max(1, width - PLOT_MARGIN.left - PLOT_MARGIN.right);
   const toX = (score: number) => PLOT_MARGIN.left + (score / 100) * plotWidth;
@@ -49,6 +55,7 @@ export const ScoreHistogram = memo(function ScoreHistogram({ histogram, baseline
       <EChart
         option={option}
         seriesData={seriesData}
+        layered
         className="score-histogram__chart"
         ariaLabel={`Histogram of ${scored} scored accounts (${scopeLabel}); red below ${thresholds.red}, green from ${thresholds.green}`}
         testId="score-histogram"

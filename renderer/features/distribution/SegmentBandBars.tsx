@@ -37,6 +37,7 @@ export const SegmentBandBars = memo(function SegmentBandBars({ segments, colors 
       <EChart
         option={option}
         seriesData={seriesData}
+        layered
         style={{ height }}
         ariaLabel={segments.map((s) => `${s.label}: ${s.counts[0]} red, ${s.counts[1]} yellow, ${s.counts[2]} green, ${s.counts[3]} unscored`).join('; ')}
         testId="segment-bars"

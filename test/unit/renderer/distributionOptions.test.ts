@@ -2,7 +2,7 @@
 // data (new on every move). The two halves must line up: series i of the option draws data[i].
 
 import { describe, expect, it } from 'vitest';
-import { histogramOption, histogramSeriesData } from '../../../renderer/features/distribution/histogramOption';
+import { histogramAxisMax, histogramOption, histogramSeriesData } from '../../../renderer/features/distribution/histogramOption';
 import { segmentBarsData, segmentBarsOption } from '../../../renderer/features/distribution/segmentBarsOption';
 import type { SegmentDistribution } from '../../../renderer/features/scoring/protocol';
 import type { ChartColors } from '../../../renderer/features/charts/themeColors';
@@ -21,31 +21,66 @@ describe('score histogram option and data', () => {
   const t = { red: 40, green: 70 };
 
   it('puts the baseline first, then one series per band, matching the series ids', () => {
-    const option = histogramOption(4, true, colors);
+    const option = histogramOption(4, true, colors, 30);
     const series = option.series as { id: string; itemStyle: { color: string } }[];
     expect(series.map((s) => s.id)).toEqual(['baseline', 'red', 'yellow', 'green']);
     expect(series.slice(1).map((s) => s.itemStyle.color)).toEqual(['#r', '#y', '#g']);
     // Bins of 25 points: [0, 25) and [25, 50) start below 40 (red), [50, 75) below 70 (yellow), [75, 100] green.
     expect(histogramSeriesData([1, 2, 3, 4], [5, 6, 7, 8], t)).toEqual([
       [5, 6, 7, 8],
-      [1, 2, 0, 0],
-      [0, 0, 3, 0],
-      [0, 0, 0, 4],
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [[2, 3]],
+      [[3, 4]],
     ]);
   });
 
   it('colours a bin by the band of its lowest score: a bin starting exactly at a threshold is above it', () => {
     expect(histogramSeriesData([1, 1, 1, 1, 1], null, { red: 40, green: 60 })).toEqual([
-      [1, 1, 0, 0, 0],
-      [0, 0, 1, 0, 0],
-      [0, 0, 0, 1, 1],
+      [
+        [0, 1],
+        [1, 1],
+      ],
+      [[2, 1]],
+      [
+        [3, 1],
+        [4, 1],
+      ],
     ]);
   });
 
   it('has no data of its own: every count comes from histogramSeriesData', () => {
-    const series = histogramOption(4, false, colors).series as { id: string; data?: unknown }[];
+    const series = histogramOption(4, false, colors, 30).series as { id: string; data?: unknown }[];
     expect(series.map((s) => s.id)).toEqual(['red', 'yellow', 'green']);
     expect(series.every((s) => s.data === undefined)).toBe(true);
+  });
+
+  it('ends the y axis at the top it is given, from 0', () => {
+    const yAxis = histogramOption(4, false, colors, 7_500).yAxis as { min: number; max: number; interval: number };
+    expect([yAxis.min, yAxis.max, yAxis.interval]).toEqual([0, 7_500, 2_500]);
+  });
+
+  it('tops the y axis at three round steps the tallest bar fits under', () => {
+    expect([0, 1, 3, 4, 6, 7, 16, 31, 4_400, 4_600, 6_001, 1e6].map((n) => histogramAxisMax(n, null))).toEqual([
+      3, 3, 3, 6, 6, 12, 30, 60, 6_000, 6_000, 7_500, 1_200_000,
+    ]);
+  });
+
+  it('grows the y axis at once but shrinks it only when the bars fall well below its top', () => {
+    expect(histogramAxisMax(6_100, 6_000)).toBe(7_500);
+    // The tallest bar moving around a step keeps the scale…
+    expect(histogramAxisMax(2_900, 6_000)).toBe(6_000);
+    expect(histogramAxisMax(2_000, 6_000)).toBe(6_000);
+    // …until it is below a third of the top.
+    expect(histogramAxisMax(1_999, 6_000)).toBe(3_000);
+    expect(histogramAxisMax(5, 6_000)).toBe(6);
+    // Asked again with its own answer, it gives the same (render may run twice).
+    for (const [count, current] of [[1_999, 6_000], [2_900, 6_000], [7_000, 6_000]]) {
+      const top = histogramAxisMax(count, current);
+      expect(histogramAxisMax(count, top)).toBe(top);
+    }
   });
 });
 
