@@ -7,11 +7,11 @@ import type { Scorecard, Weight } from '../scorecard/types';
 import { ScoringError } from './data';
 import { KernelState } from './kernel/kernelState';
 import { updateGroupWeight, updateGroupedMetricWeight, updateUngroupedWeight } from './incremental';
-import { type EngineLayout, buildLayout, segmentWeightMass, setLayoutMetricWeight, setLayoutUnitWeight } from './layout';
+import { type EngineLayout, buildLayout, segmentWeightMass, setLayoutMetricWeight, setLayoutThresholds, setLayoutUnitWeight } from './layout';
 import type { SubScoreMatrix } from './matrix';
 import { OverrideTracker } from './overrides';
 import { recomputeSegment } from './recompute';
-import { applyWeightToScorecard, checkCompatible } from './scorecardEdits';
+import { applyWeightToScorecard, checkCompatible, sameScores } from './scorecardEdits';
 import { type EngineState, type TallyTarget, allocateState, finishParams, tallySegment } from './state';
 
 export interface EngineOptions {
@@ -99,17 +99,35 @@ export class ScoringEngine implements TallyTarget {
   }
 
   /**
-   * Replaces weights, thresholds, policies, minimum coverage, grades or overrides and recomputes in full. The
-   * metrics' sources and methods, segment rules and adjustments must be unchanged (those are baked
-   * into the matrix: rebuild it instead).
+   * Replaces weights, thresholds, policies, minimum coverage, grades or overrides and recomputes in
+   * full, or only bands again when nothing but thresholds, grades or names changed. The metrics'
+   * sources and methods, segment rules and adjustments must be unchanged (those are baked into the
+   * matrix: rebuild it instead).
    */
   setScorecard(scorecard: Scorecard): void {
     checkCompatible(scorecard, this.matrix);
+    const rebandOnly = sameScores(this.sc, scorecard);
     this.sc = scorecard;
+    if (rebandOnly) return this.reband();
     this.layout = buildLayout(scorecard);
     this.state = allocateState(this.layout, this.matrix.accountCount, this.kernel ?? undefined);
     this.overrides.locate(scorecard, this.matrix.keys, this.matrix.snapshotDay);
     this.recomputeAll();
+  }
+
+  /**
+   * Thresholds (or grades, names) changed, scores did not: each segment's bands, counts and
+   * histogram are tallied again from the scores it has (a threshold drag at 1M accounts in three
+   * interleaved segments: a ~5 ms tally instead of a ~45 ms recompute).
+   */
+  private reband(): void {
+    setLayoutThresholds(this.layout, this.sc);
+    const { segment, present } = this.matrix;
+    for (let k = 0; k < this.segmentCount; k++) {
+      this.overrides.restoreComputed(k, segment, present, this.score, this.applyOverrides);
+      this.tally(k);
+    }
+    this.sumHistograms();
   }
 
   /** Whether this engine runs the WebAssembly SIMD kernel (where it applies; else the TypeScript loops). */

@@ -78,11 +78,18 @@ export function buildLayout(sc: Scorecard): EngineLayout {
       layout.innerTotal[k * U + ui] = unitInnerTotal(u, w);
     });
     refreshActiveTotal(layout, k);
+  }
+  setLayoutThresholds(layout, sc);
+  return layout;
+}
+
+/** Writes each segment's red and green thresholds (tolerance subtracted) from `sc`. */
+export function setLayoutThresholds(layout: EngineLayout, sc: Scorecard): void {
+  for (let k = 0; k < layout.segmentCount; k++) {
     const t = segmentThresholds(sc, k);
     layout.redBelow[k] = t.red - COMPARISON_TOLERANCE;
     layout.greenBelow[k] = t.green - COMPARISON_TOLERANCE;
   }
-  return layout;
 }
 
 /** Recomputes a segment's Σ of active unit weights from the tables (exact, no drift). */

@@ -62,6 +62,18 @@ export class OverrideTracker {
     return active;
   }
 
+  /**
+   * Undoes beforeTally's score overrides in segment k, for a tally again over the same scores
+   * (thresholds changed): beforeTally then remembers the computed scores, not the overrides.
+   */
+  restoreComputed(k: number, segment: ArrayLike<number>, present: Uint8Array, score: Float64Array, apply: boolean): void {
+    if (!apply) return;
+    for (let j = 0; j < this.entries.length; j++) {
+      const { accountIndex: i, active: on, override } = this.entries[j];
+      if (segment[i] === k && present[i] && on && override.score !== undefined) score[i] = this.computed[j];
+    }
+  }
+
   /** After segment k's tally: forces band overrides and moves them between band counts. */
   afterTally(active: number[], k: number, band: Uint8Array, bandCounts: Uint32Array, apply: boolean): void {
     if (!apply) return;

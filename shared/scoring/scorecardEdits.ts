@@ -27,6 +27,22 @@ export function checkCompatible(sc: Scorecard, matrix: SubScoreMatrix): void {
   }
 }
 
+/** `sc` without what only names or bands its scores: name, description, thresholds, grades. */
+function scoringParts(sc: Scorecard): string {
+  // Destructured away, not set to null: a key added later would change the JSON's key order.
+  const withoutThresholds = <T extends { thresholds?: unknown }>({ thresholds: _thresholds, ...rest }: T) => rest;
+  const { name: _name, description: _description, thresholds: _thresholds, grades: _grades, ...rest } = sc;
+  return JSON.stringify({ ...rest, segments: sc.segments.map(withoutThresholds), defaultSegment: withoutThresholds(sc.defaultSegment) });
+}
+
+/**
+ * Whether `a` and `b` give every account the same score (and the same overrides), differing at most
+ * in thresholds, grades or names: then only bands, counts and the histogram need redoing.
+ */
+export function sameScores(a: Scorecard, b: Scorecard): boolean {
+  return a === b || scoringParts(a) === scoringParts(b);
+}
+
 /** A copy of `sc` with one metric or group weight set in segment k (the default segment is last). */
 export function applyWeightToScorecard(sc: Scorecard, k: number, kind: 'metric' | 'group', id: string, weight: Weight): Scorecard {
   const key = kind === 'metric' ? 'weights' : 'groupWeights';

@@ -6,6 +6,7 @@ import { parseScorecard } from '../../../shared/scorecard/validate';
 import { ScoringError, scoringDataFromDataset } from '../../../shared/scoring/data';
 import { ScoringEngine } from '../../../shared/scoring/engine';
 import { buildSubScoreMatrix } from '../../../shared/scoring/matrix';
+import { sameScores } from '../../../shared/scoring/scorecardEdits';
 import { summarize } from '../../../shared/scoring/summary';
 import { card, linearMetric, makeData, maxDiff, naiveScores } from './helpers';
 
@@ -32,6 +33,45 @@ describe('engine on the demo workspace', () => {
     expect(t.red + t.yellow + t.green + t.unscored).toBe(present);
     expect(s.histogram.reduce((a, b) => a + b, 0)).toBe(t.red + t.yellow + t.green);
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+});
+
+describe('threshold changes', () => {
+  const ds = generateDemoDataset({ accounts: 3000, seed: 5, snapshots: 2 });
+  const data = scoringDataFromDataset(ds, ds.snapshots.length - 1);
+  const proposed = proposeDefaultScorecard(profileDataset({ ...data, present: data.present })).scorecard;
+  const overrides = [
+    { accountKey: data.keys[3], score: 88, reason: 'renewal signed', expires: '2099-01-01' },
+    { accountKey: data.keys[7], band: 'red', reason: 'escalation', expires: '2099-01-01' },
+  ];
+  const base = parseScorecard({ ...proposed, overrides });
+  const segmented = base.segments.length > 0 ? base.segments.map((s, i) => (i === 0 ? { ...s, thresholds: { red: 55 } } : s)) : base.segments;
+  const moved = parseScorecard({ ...base, name: 'moved', thresholds: { red: 30, green: 60 }, grades: [{ min: 50, grade: 'A' }, { min: 0, grade: 'B' }], segments: segmented });
+
+  it('only bands the same scores again: the outputs of a fresh engine, overrides included', () => {
+    const matrix = buildSubScoreMatrix(base, data, { precision: 'float32' });
+    const engine = new ScoringEngine(base, matrix, { bins: 20 });
+    engine.setScorecard(moved);
+    engine.setScorecard(parseScorecard({ ...moved, thresholds: { red: 35, green: 75 } }));
+    engine.setScorecard(moved);
+    const fresh = new ScoringEngine(moved, matrix, { bins: 20 });
+    expect(Array.from(engine.score)).toEqual(Array.from(fresh.score));
+    expect(Array.from(engine.band)).toEqual(Array.from(fresh.band));
+    expect(Array.from(engine.bandCounts)).toEqual(Array.from(fresh.bandCounts));
+    expect(Array.from(engine.segmentHistograms)).toEqual(Array.from(fresh.segmentHistograms));
+    expect(Array.from(engine.histogram)).toEqual(Array.from(fresh.histogram));
+    // The computed score behind a score override survives (the contributions view shows it).
+    expect(Array.from(engine.overrides.computed)).toEqual(Array.from(fresh.overrides.computed));
+    expect(engine.score[3]).toBe(88);
+    expect(engine.overrides.computed[0]).not.toBe(88);
+  });
+
+  it('tells a threshold, grade or name change from one that moves scores', () => {
+    expect(sameScores(base, moved)).toBe(true);
+    expect(sameScores(base, parseScorecard({ ...base, minCoverage: 0.9 }))).toBe(false);
+    expect(sameScores(base, parseScorecard({ ...base, overrides: [] }))).toBe(false);
+    expect(sameScores(base, parseScorecard({ ...base, metrics: base.metrics.map((m, i) => (i === 0 ? { ...m, weight: 7 } : m)) }))).toBe(false);
+    expect(sameScores(base, parseScorecard({ ...base, defaultSegment: { ...base.defaultSegment, weights: { [base.metrics[0].id]: 2 } } }))).toBe(false);
   });
 });
 
