@@ -328,7 +328,8 @@ export class ScoringEngine implements TallyTarget {
     const { segment, present, segmentRows } = this.matrix;
     const active = this.overrides.beforeTally(k, segment, present, this.score, this.applyOverrides);
     const L = this.layout;
-    tallySegment(segmentRows[k], this.score, this, k, L.redBelow[k], L.greenBelow[k], this.bins, this.tallyScratch);
+    if (this.kernel) this.kernel.tallySegment(k, L.redBelow[k], L.greenBelow[k], this.bandCounts, this.segmentHistograms);
+    else tallySegment(segmentRows[k], this.score, this, k, L.redBelow[k], L.greenBelow[k], this.bins, this.tallyScratch);
     this.overrides.afterTally(active, k, this.band, this.bandCounts, this.applyOverrides);
   }
 

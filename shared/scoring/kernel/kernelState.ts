@@ -2,8 +2,9 @@
 // never detach), and the SIMD kernel bound to them and to the matrix's memory. Covers full
 // recomputes and weight changes of ungrouped, redistribute-only scorecards on segments whose rows
 // are one contiguous run, and the weight changes of other segments through their row lists (copied
-// here once) by gathers; the engine keeps its TypeScript loops for everything else. Row counts are
-// cut to a multiple of 4 for the kernel; the ≤ 3 rows left go through the scalar loops.
+// here once) by gathers; the engine keeps its TypeScript loops for everything else, whose scores
+// the kernel then bands and bins (tallySegment). Row counts are cut to a multiple of 4 for the
+// kernel; the ≤ 3 rows left go through the scalar loops.
 
 import { COMPARISON_TOLERANCE } from '../../scorecard/types';
 import type { SubScoreMatrix } from '../matrix';
@@ -13,6 +14,8 @@ import { type KernelExports, type WasmMemory, align16, fixedMemory, instantiateK
 const TERM_BYTES = 16;
 /** The kernel's block of accounts (BLOCK in scoring.wat) and its i32 count scratch. */
 const COUNT_SCRATCH_BYTES = 4 * 512;
+/** tallyRows' scratch: a block's gathered f64 scores and their band bytes. */
+const TALLY_SCRATCH_BYTES = 9 * 512;
 
 export class KernelState {
   readonly num: Float64Array;
@@ -42,7 +45,7 @@ export class KernelState {
       at += align16(bytes);
       return offset;
     };
-    const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)), counts: take(COUNT_SCRATCH_BYTES) };
+    const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)), counts: take(COUNT_SCRATCH_BYTES), scratch: take(TALLY_SCRATCH_BYTES) };
     this.termsOffset = take(TERM_BYTES * matrix.metricIds.length);
     const buffer = memory.buffer;
     this.rowsOffsets = matrix.segmentRows.map((rows) => {
@@ -57,7 +60,7 @@ export class KernelState {
     this.band = new Uint8Array(buffer, offsets.band, n);
     this.hist = new Uint32Array(buffer, offsets.hist, 4 * this.stride + 8);
     this.terms = new DataView(buffer, this.termsOffset, TERM_BYTES * matrix.metricIds.length);
-    kernel.bind(offsets.num, offsets.den, offsets.cnt, offsets.score, offsets.band, offsets.hist, this.stride, offsets.counts);
+    kernel.bind(offsets.num, offsets.den, offsets.cnt, offsets.score, offsets.band, offsets.hist, this.stride, offsets.counts, offsets.scratch);
   }
 
   /** The kernel's state for an engine over `matrix`, or null when the kernel cannot serve it. */
@@ -66,7 +69,7 @@ export class KernelState {
     if (!wasm || (matrix.adjustmentPoints !== null && wasm.adjustmentOffset < 0)) return null;
     const n = matrix.accountCount;
     const rowBytes = matrix.segmentRows.reduce((sum, rows) => sum + align16(4 * rows.length), 0);
-    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + align16(TERM_BYTES * matrix.metricIds.length) + rowBytes;
+    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + TALLY_SCRATCH_BYTES + align16(TERM_BYTES * matrix.metricIds.length) + rowBytes;
     const memory = fixedMemory(bytes);
     const kernel = memory && instantiateKernel(memory, wasm.memory);
     return kernel && memory ? new KernelState(kernel, memory, matrix, bins) : null;
@@ -112,6 +115,22 @@ export class KernelState {
   updateWeightRows(metric: number, delta: number, covMin: number, k: number, len: number): void {
     const col = this.matrix.wasm!.columnOffsets[metric];
     this.kernel.updateWeightRows(col, this.wide, delta, this.adjustmentOffset, covMin, this.rowsOffsets[k], len);
+  }
+
+  /**
+   * Bands, band counts and histogram of segment k from the scores it has, as tallySegment (state.ts)
+   * gives them: for segments the TypeScript loops scored (groups, other policies, overrides), and
+   * after a threshold change.
+   */
+  tallySegment(k: number, redBelow: number, greenBelow: number, bandCounts: Uint32Array, segmentHistograms: Uint32Array): void {
+    const rows = this.matrix.segmentRows[k];
+    const len = rows.length & ~3;
+    const i0 = KernelState.runStart(rows);
+    this.beginTally(redBelow, greenBelow);
+    if (i0 >= 0) this.kernel.tally(i0, len);
+    else this.kernel.tallyRows(this.rowsOffsets[k], len);
+    this.tallyRows(rows.subarray(len), redBelow, greenBelow);
+    this.finishTally(k, rows.length, bandCounts, segmentHistograms);
   }
 
   /** Tallies rows the scalar loops scored (the tail), as tallySegment does, into the same counters. */

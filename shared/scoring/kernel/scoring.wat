@@ -1,6 +1,7 @@
 ;; SIMD kernel of the scoring engine for the common case: ungrouped metrics, every one
 ;; redistributing (the coverage numerator is the denominator), a segment whose rows are one
-;; contiguous run of accounts (weight changes also through a segment's row list: updateWeightRows).
+;; contiguous run of accounts (weight changes also through a segment's row list: updateWeightRows);
+;; and for every segment, the bands and histogram of scores however computed (tally, tallyRows).
 ;; Exactly the scalar path's f64 arithmetic in the same metric order (see ../incremental.ts,
 ;; ../recompute.ts, ../state.ts): a missing sub-score adds +0 (its lanes are masked to zero before
 ;; the multiply, and w > 0 so w·(+0) = +0), which leaves a sum unchanged, and f64x2.min/max
@@ -13,7 +14,7 @@
 ;; read sequentially, and the float32/float64 choice is made once per block, not per account.
 ;;
 ;; Two memories: "state" (memory 0: the engine's num, den, cnt, score, band, histogram counters,
-;; count scratch and term table) and "matrix" (the sub-score columns and adjustment points).
+;; count and tally scratch, term table) and "matrix" (the sub-score columns and adjustment points).
 ;; Swapping them, so that the column loads use memory 0, measured no difference.
 ;; Callers pass counts that are multiples of 4; the ≤ 3 rows left over go through the scalar path.
 
@@ -33,6 +34,8 @@
   (global $stride (mut i32) (i32.const 0))
   ;; 4 × BLOCK bytes: a block's term counts as i32 while its columns are swept.
   (global $pCounts (mut i32) (i32.const 0))
+  ;; 9 × BLOCK bytes: tallyRows' gathered scores and their bands.
+  (global $pScratch (mut i32) (i32.const 0))
   ;; Tally parameters of the segment being scored, set by `setTally`.
   (global $red (mut f64) (f64.const 0))
   (global $green (mut f64) (f64.const 0))
@@ -41,7 +44,7 @@
   (global $last (mut i32) (i32.const 0))
 
   (func (export "bind") (param $num i32) (param $den i32) (param $cnt i32) (param $score i32) (param $band i32)
-        (param $hist i32) (param $stride i32) (param $counts i32)
+        (param $hist i32) (param $stride i32) (param $counts i32) (param $scratch i32)
     (global.set $pNum (local.get $num))
     (global.set $pDen (local.get $den))
     (global.set $pCnt (local.get $cnt))
@@ -49,7 +52,8 @@
     (global.set $pBand (local.get $band))
     (global.set $pHist (local.get $hist))
     (global.set $stride (local.get $stride))
-    (global.set $pCounts (local.get $counts)))
+    (global.set $pCounts (local.get $counts))
+    (global.set $pScratch (local.get $scratch)))
 
   (func (export "setTally") (param $red f64) (param $green f64) (param $scale f64) (param $lift f64) (param $last i32)
     (global.set $red (local.get $red))
@@ -64,26 +68,13 @@
       (i32.lt_u (i32.sub (local.get $end) (local.get $i)) (i32.const 512))))
 
   ;; Accounts [$i, $end) from their sums: score = clamp(num/den + adj, 0, 100), NaN when den
-  ;; (= coverage) < covMin; then band and histogram bin as tallySegment, with the not-red and
-  ;; green counts kept in registers and added to the lane counters once.
+  ;; (= coverage) < covMin; then their bands and histogram bins ($tallyRun) while in cache.
   (func $finish (param $i i32) (param $end i32) (param $pAdj i32) (param $cm v128)
-    (local $a i32) (local $d0 v128) (local $d1 v128) (local $s0 v128) (local $s1 v128)
-    (local $red v128) (local $green v128) (local $scale v128) (local $lift v128) (local $last v128) (local $unscored v128)
-    (local $histAt v128) (local $y v128) (local $g v128) (local $nan v128) (local $t v128) (local $bin v128)
-    (local $notRed v128) (local $greens v128) (local $pNum i32) (local $pDen i32) (local $pScore i32) (local $pBand i32)
+    (local $i0 i32) (local $a i32) (local $d0 v128) (local $d1 v128) (local $s0 v128) (local $s1 v128) (local $pNum i32) (local $pDen i32) (local $pScore i32)
+    (local.set $i0 (local.get $i))
     (local.set $pNum (global.get $pNum))
     (local.set $pDen (global.get $pDen))
     (local.set $pScore (global.get $pScore))
-    (local.set $pBand (global.get $pBand))
-    (local.set $red (f64x2.splat (global.get $red)))
-    (local.set $green (f64x2.splat (global.get $green)))
-    (local.set $scale (f64x2.splat (global.get $scale)))
-    (local.set $lift (f64x2.splat (global.get $lift)))
-    (local.set $last (i32x4.splat (global.get $last)))
-    (local.set $unscored (i32x4.splat (i32.add (global.get $last) (i32.const 1))))
-    ;; Byte address of counter 0 of histogram j, in lane j.
-    (local.set $histAt (i32x4.add (i32x4.splat (global.get $pHist))
-      (i32x4.shl (i32x4.mul (i32x4.splat (global.get $stride)) (v128.const i32x4 0 1 2 3)) (i32.const 2))))
     (loop $next
       (local.set $a (i32.shl (local.get $i) (i32.const 3)))
       (local.set $d0 (v128.load (i32.add (local.get $pDen) (local.get $a))))
@@ -100,6 +91,31 @@
         (v128.const f64x2 nan nan) (f64x2.ge (local.get $d1) (local.get $cm))))
       (v128.store (i32.add (local.get $pScore) (local.get $a)) (local.get $s0))
       (v128.store offset=16 (i32.add (local.get $pScore) (local.get $a)) (local.get $s1))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (call $tallyRun (global.get $pScore) (global.get $pBand) (local.get $i0) (local.get $end)))
+
+  ;; Bands and histogram bins of the scores at $pScore for accounts [$i, $end) (as tallySegment:
+  ;; band bytes to $pBand), with the not-red and green counts kept in registers and added to the
+  ;; lane counters once.
+  (func $tallyRun (param $pScore i32) (param $pBand i32) (param $i i32) (param $end i32)
+    (local $a i32) (local $s0 v128) (local $s1 v128)
+    (local $red v128) (local $green v128) (local $scale v128) (local $lift v128) (local $last v128) (local $unscored v128)
+    (local $histAt v128) (local $y v128) (local $g v128) (local $nan v128) (local $t v128) (local $bin v128)
+    (local $notRed v128) (local $greens v128)
+    (local.set $red (f64x2.splat (global.get $red)))
+    (local.set $green (f64x2.splat (global.get $green)))
+    (local.set $scale (f64x2.splat (global.get $scale)))
+    (local.set $lift (f64x2.splat (global.get $lift)))
+    (local.set $last (i32x4.splat (global.get $last)))
+    (local.set $unscored (i32x4.splat (i32.add (global.get $last) (i32.const 1))))
+    ;; Byte address of counter 0 of histogram j, in lane j.
+    (local.set $histAt (i32x4.add (i32x4.splat (global.get $pHist))
+      (i32x4.shl (i32x4.mul (i32x4.splat (global.get $stride)) (v128.const i32x4 0 1 2 3)) (i32.const 2))))
+    (loop $next
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $s0 (v128.load (i32.add (local.get $pScore) (local.get $a))))
+      (local.set $s1 (v128.load offset=16 (i32.add (local.get $pScore) (local.get $a))))
       ;; i32 lanes, one per account: score ≥ threshold (all ones), score is NaN.
       (local.set $y (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
         (f64x2.ge (local.get $s0) (local.get $red)) (f64x2.ge (local.get $s1) (local.get $red))))
@@ -135,6 +151,37 @@
     (local.set $a (i32.add (global.get $pHist) (i32.shl (global.get $stride) (i32.const 4))))
     (v128.store (local.get $a) (i32x4.add (v128.load (local.get $a)) (local.get $notRed)))
     (v128.store offset=16 (local.get $a) (i32x4.add (v128.load offset=16 (local.get $a)) (local.get $greens))))
+
+;; Bands and histogram of accounts [$i0, $i0 + $len) from the scores they have (scored by the
+  ;; TypeScript loops, or kept when only thresholds changed).
+  (func (export "tally") (param $i0 i32) (param $len i32)
+    (if (local.get $len)
+      (then (call $tallyRun (global.get $pScore) (global.get $pBand) (local.get $i0) (i32.add (local.get $i0) (local.get $len))))))
+
+  ;; tally for the rows listed at $pRows: BLOCK rows at a time, their scores gathered into the
+  ;; scratch (BLOCK f64 scores, then BLOCK band bytes), tallied there, and their bands scattered back.
+  (func (export "tallyRows") (param $pRows i32) (param $len i32)
+    (local $r i32) (local $end i32) (local $k i32) (local $n i32) (local $pBands i32)
+    (local.set $pBands (i32.add (global.get $pScratch) (i32.const 4096)))
+    (block $done (loop $blocks
+      (br_if $done (i32.ge_u (local.get $r) (local.get $len)))
+      (local.set $end (call $blockEnd (local.get $r) (local.get $len)))
+      (local.set $n (i32.sub (local.get $end) (local.get $r)))
+      (local.set $k (i32.const 0))
+      (loop $gather
+        (f64.store (i32.add (global.get $pScratch) (i32.shl (local.get $k) (i32.const 3)))
+          (f64.load (i32.add (global.get $pScore) (i32.shl (i32.load (i32.add (local.get $pRows) (i32.shl (i32.add (local.get $r) (local.get $k)) (i32.const 2)))) (i32.const 3)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $gather (i32.lt_u (local.get $k) (local.get $n))))
+      (call $tallyRun (global.get $pScratch) (local.get $pBands) (i32.const 0) (local.get $n))
+      (local.set $k (i32.const 0))
+      (loop $scatter
+        (i32.store8 (i32.add (global.get $pBand) (i32.load (i32.add (local.get $pRows) (i32.shl (i32.add (local.get $r) (local.get $k)) (i32.const 2)))))
+          (i32.load8_u (i32.add (local.get $pBands) (local.get $k))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $scatter (i32.lt_u (local.get $k) (local.get $n))))
+      (local.set $r (local.get $end))
+      (br $blocks))))
 
   ;; A weight change's column pass over accounts [$i, $end): num += delta·v, den += delta where v
   ;; is present (float32 columns, then float64 columns).

@@ -40,6 +40,8 @@ const caseArb = fc
     // Rarely a policy or group the kernel leaves to the scalar loops.
     policy: fc.constantFrom('redistribute', 'redistribute', 'redistribute', 'zero'),
     grouped: fc.constantFrom(false, false, false, true),
+    // Overrides leave scoring to the scalar loops and the tally to the kernel.
+    overrides: fc.constantFrom(false, false, false, true),
   })
   .chain((b) =>
     fc.record({
@@ -82,6 +84,12 @@ describe('WebAssembly SIMD kernel', () => {
           minCoverage: base.minCoverage,
           segments: base.segments === 'none' ? [] : [{ id: 'sx', label: 'X', when: [{ attribute: 'seg', operator: 'eq', value: 'x' }] }, { id: 'sy', label: 'Y', when: [{ attribute: 'seg', operator: 'eq', value: 'y' }] }],
           adjustments: base.adjustment ? [{ id: 'adj', label: 'Adj', when: { attribute: 'flag', operator: 'eq', value: 'yes' }, points: -15 }] : [],
+          overrides: base.overrides
+            ? [
+                { accountKey: 'A0', score: 71, reason: 'r', expires: '2099-01-01' },
+                ...(base.n > 1 ? [{ accountKey: `A${base.n - 1}`, band: 'yellow', reason: 'r', expires: '2099-01-01' }] : []),
+              ]
+            : [],
         });
         const data = makeData({
           metrics: Object.fromEntries(ids.map((id, j) => [id, cells[j]])),
@@ -93,7 +101,7 @@ describe('WebAssembly SIMD kernel', () => {
         const compare = (when: string) => sameOutputs(when, simd, scalar);
         compare('initial');
         // The kernel, not a fallback, must be what the scalar loops are compared with.
-        const served = base.policy === 'redistribute' && !base.grouped;
+        const served = base.policy === 'redistribute' && !base.grouped && !base.overrides;
         for (const [k, id] of matrix.segmentIds.entries()) {
           const rows = matrix.segmentRows[k];
           const run = rows.length > 0 && rows[rows.length - 1] - rows[0] === rows.length - 1;
@@ -110,6 +118,11 @@ describe('WebAssembly SIMD kernel', () => {
         simd.recomputeAll();
         scalar.recomputeAll();
         compare('after recomputeAll');
+        // Thresholds alone: both engines band the scores they have again.
+        const moved = { ...simd.scorecard, thresholds: { red: 35.5, green: 64 } };
+        simd.setScorecard(moved);
+        scalar.setScorecard(moved);
+        compare('after a threshold change');
       }),
       { numRuns: 150 },
     );
