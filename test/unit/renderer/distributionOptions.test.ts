@@ -107,3 +107,16 @@ describe('segment bars option and data', () => {
     expect(segmentBarsData(segments, 'arr').map((band) => band[1])).toEqual([10, 20, 30, 40]);
   });
 });
+
+describe('layered charts', () => {
+  // EChart's `layered` draws the axes on a second instance with labels shown and the series on one
+  // with them hidden: only a grid of fixed margins puts both plots in the same place.
+  it('give the histogram and the segment bars a grid of fixed margins', () => {
+    for (const option of [histogramOption(10, true, colors, 30), segmentBarsOption(['A', 'B'], 'arr', colors)]) {
+      const grid = option.grid as Record<string, unknown>;
+      expect(grid.outerBoundsMode).toBe('none');
+      expect(grid.containLabel).toBeFalsy();
+      for (const side of ['left', 'right', 'top', 'bottom']) expect(typeof grid[side], side).toBe('number');
+    }
+  });
+});
