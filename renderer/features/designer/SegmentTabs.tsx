@@ -40,7 +40,7 @@ export function SegmentTabs({ tabs, selected, panelId, onSelect }: SegmentTabsPr
             }}
             type="button"
             role="tab"
-            className="segment-tab"
+            className="segmented__option segment-tab"
             aria-selected={active}
             aria-controls={panelId}
             tabIndex={active ? 0 : -1}
