@@ -3,6 +3,7 @@
 
 import { useState } from 'react';
 import { FormDialog } from '../shell/FormDialog';
+import { TextField } from '../shell/TextField';
 import { useDesignerStore } from './designerStore';
 
 export function SaveVersionDialog({ onClose }: { onClose(): void }) {
@@ -28,18 +29,14 @@ export function SaveVersionDialog({ onClose }: { onClose(): void }) {
       onSubmit={() => void submit()}
       onCancel={onClose}
     >
-      <label className="field">
-        <span className="field__label">What changed</span>
-        <input
-          className="input"
-          type="text"
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          placeholder="e.g. More weight on seat utilization for Enterprise"
-          maxLength={500}
-          required
-        />
-      </label>
+      <TextField
+        label="What changed"
+        value={message}
+        onChange={setMessage}
+        placeholder="e.g. More weight on seat utilization for Enterprise"
+        maxLength={500}
+        required
+      />
     </FormDialog>
   );
 }

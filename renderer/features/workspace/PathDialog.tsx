@@ -4,6 +4,7 @@
 
 import { useState } from 'react';
 import { FormDialog } from '../shell/FormDialog';
+import { TextField } from '../shell/TextField';
 import { useWorkspaceStore, type PathDialogKind } from './workspaceStore';
 
 const COPY: Record<PathDialogKind, { title: string; hint: string; submit: string; placeholder: string }> = {
@@ -45,26 +46,18 @@ export function PathDialog({ kind }: { kind: PathDialogKind }) {
       onSubmit={submit}
       onCancel={closePathDialog}
     >
-      <label className="field">
-        <span className="field__label">File path</span>
-        <input
-          className="input input--mono"
-          type="text"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          placeholder={copy.placeholder}
-          spellCheck={false}
-          autoComplete="off"
-          maxLength={4096}
-          required
-        />
-      </label>
-      {kind === 'create' ? (
-        <label className="field">
-          <span className="field__label">Name (optional)</span>
-          <input className="input" type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. FY26 scorecards" maxLength={200} />
-        </label>
-      ) : null}
+      <TextField
+        label="File path"
+        mono
+        value={path}
+        onChange={setPath}
+        placeholder={copy.placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        maxLength={4096}
+        required
+      />
+      {kind === 'create' ? <TextField label="Name (optional)" value={name} onChange={setName} placeholder="e.g. FY26 scorecards" maxLength={200} /> : null}
     </FormDialog>
   );
 }
