@@ -7,11 +7,11 @@ import type { Scorecard, Weight } from '../scorecard/types';
 import { ScoringError } from './data';
 import { KernelState } from './kernel/kernelState';
 import { updateGroupWeight, updateGroupedMetricWeight, updateUngroupedWeight } from './incremental';
-import { type EngineLayout, buildLayout, segmentWeightMass, setLayoutMetricWeight, setLayoutThresholds, setLayoutUnitWeight } from './layout';
+import { type EngineLayout, buildLayout, sameSegmentWeights, segmentWeightMass, setLayoutMetricWeight, setLayoutThresholds, setLayoutUnitWeight } from './layout';
 import type { SubScoreMatrix } from './matrix';
 import { OverrideTracker } from './overrides';
 import { recomputeSegment } from './recompute';
-import { applyWeightToScorecard, checkCompatible, sameScores } from './scorecardEdits';
+import { applyWeightToScorecard, checkCompatible, sameBesideWeights, sameScores } from './scorecardEdits';
 import { type EngineState, type TallyTarget, allocateState, finishParams, tallySegment } from './state';
 
 export interface EngineOptions {
@@ -106,9 +106,10 @@ export class ScoringEngine implements TallyTarget {
    */
   setScorecard(scorecard: Scorecard): void {
     checkCompatible(scorecard, this.matrix);
-    const rebandOnly = sameScores(this.sc, scorecard);
+    const previous = this.sc;
     this.sc = scorecard;
-    if (rebandOnly) return this.reband();
+    if (sameScores(previous, scorecard)) return this.reband();
+    if (sameBesideWeights(previous, scorecard)) return this.reweight(buildLayout(scorecard));
     this.layout = buildLayout(scorecard);
     this.state = allocateState(this.layout, this.matrix.accountCount, this.kernel ?? undefined);
     this.overrides.locate(scorecard, this.matrix.keys, this.matrix.snapshotDay);
@@ -126,6 +127,25 @@ export class ScoringEngine implements TallyTarget {
     for (let k = 0; k < this.segmentCount; k++) {
       this.overrides.restoreComputed(k, segment, present, this.score, this.applyOverrides);
       this.tally(k);
+    }
+    this.sumHistograms();
+  }
+
+  /**
+   * Only weights changed (and perhaps thresholds): segments whose resolved weights changed are
+   * recomputed, the others banded again from the scores they have. Normalising or rebalancing one
+   * segment's weights then costs that segment, not every account.
+   */
+  private reweight(layout: EngineLayout): void {
+    const previous = this.layout;
+    this.layout = layout;
+    const { segment, present } = this.matrix;
+    for (let k = 0; k < this.segmentCount; k++) {
+      if (!sameSegmentWeights(previous, layout, k)) this.recomputeSegmentFully(k);
+      else {
+        this.overrides.restoreComputed(k, segment, present, this.score, this.applyOverrides);
+        this.tally(k);
+      }
     }
     this.sumHistograms();
   }

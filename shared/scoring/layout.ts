@@ -83,6 +83,17 @@ export function buildLayout(sc: Scorecard): EngineLayout {
   return layout;
 }
 
+/** Whether segment k weighs every metric and unit alike in two layouts of the same units. */
+export function sameSegmentWeights(a: EngineLayout, b: EngineLayout, k: number): boolean {
+  const M = a.metricCount;
+  const U = a.units.length;
+  const rowsEqual = (x: Float64Array, y: Float64Array, width: number) => {
+    for (let j = k * width; j < (k + 1) * width; j++) if (!Object.is(x[j], y[j])) return false;
+    return true;
+  };
+  return rowsEqual(a.metricW, b.metricW, M) && rowsEqual(a.unitW, b.unitW, U) && rowsEqual(a.innerTotal, b.innerTotal, U);
+}
+
 /** Writes each segment's red and green thresholds (tolerance subtracted) from `sc`. */
 export function setLayoutThresholds(layout: EngineLayout, sc: Scorecard): void {
   for (let k = 0; k < layout.segmentCount; k++) {

@@ -3,7 +3,7 @@
 // change made through the engine is written back into the scorecard.
 
 import { segmentList } from '../scorecard/resolve';
-import type { Scorecard, Weight } from '../scorecard/types';
+import type { Scorecard, SegmentWeights, Weight } from '../scorecard/types';
 import { ScoringError } from './data';
 import type { SubScoreMatrix } from './matrix';
 
@@ -27,12 +27,22 @@ export function checkCompatible(sc: Scorecard, matrix: SubScoreMatrix): void {
   }
 }
 
-/** `sc` without what only names or bands its scores: name, description, thresholds, grades. */
-function scoringParts(sc: Scorecard): string {
+/**
+ * `sc` as JSON without what only names or bands its scores (name, description, thresholds, grades)
+ * and, with `weights`, without its weights (metrics', groups' and every segment's).
+ */
+function scoringParts(sc: Scorecard, weights: boolean): string {
   // Destructured away, not set to null: a key added later would change the JSON's key order.
-  const withoutThresholds = <T extends { thresholds?: unknown }>({ thresholds: _thresholds, ...rest }: T) => rest;
+  const segment = <T extends SegmentWeights>({ thresholds: _t, weights: w, groupWeights: g, ...rest }: T) => (weights ? rest : { ...rest, weights: w, groupWeights: g });
+  const unweighted = <T extends { weight: unknown }>(items: T[]) => (weights ? items.map(({ weight: _w, ...rest }) => rest) : items);
   const { name: _name, description: _description, thresholds: _thresholds, grades: _grades, ...rest } = sc;
-  return JSON.stringify({ ...rest, segments: sc.segments.map(withoutThresholds), defaultSegment: withoutThresholds(sc.defaultSegment) });
+  return JSON.stringify({
+    ...rest,
+    metrics: unweighted(sc.metrics),
+    groups: unweighted(sc.groups),
+    segments: sc.segments.map(segment),
+    defaultSegment: segment(sc.defaultSegment),
+  });
 }
 
 /**
@@ -40,7 +50,15 @@ function scoringParts(sc: Scorecard): string {
  * in thresholds, grades or names: then only bands, counts and the histogram need redoing.
  */
 export function sameScores(a: Scorecard, b: Scorecard): boolean {
-  return a === b || scoringParts(a) === scoringParts(b);
+  return a === b || scoringParts(a, false) === scoringParts(b, false);
+}
+
+/**
+ * Whether `a` and `b` differ at most in weights (and what sameScores allows): the same groups,
+ * policies, coverage and overrides, so that segments whose resolved weights stand keep their scores.
+ */
+export function sameBesideWeights(a: Scorecard, b: Scorecard): boolean {
+  return scoringParts(a, true) === scoringParts(b, true);
 }
 
 /** A copy of `sc` with one metric or group weight set in segment k (the default segment is last). */

@@ -6,7 +6,7 @@ import { parseScorecard } from '../../../shared/scorecard/validate';
 import { ScoringError, scoringDataFromDataset } from '../../../shared/scoring/data';
 import { ScoringEngine } from '../../../shared/scoring/engine';
 import { buildSubScoreMatrix } from '../../../shared/scoring/matrix';
-import { sameScores } from '../../../shared/scoring/scorecardEdits';
+import { sameBesideWeights, sameScores } from '../../../shared/scoring/scorecardEdits';
 import { summarize } from '../../../shared/scoring/summary';
 import { card, linearMetric, makeData, maxDiff, naiveScores } from './helpers';
 
@@ -64,6 +64,41 @@ describe('threshold changes', () => {
     expect(Array.from(engine.overrides.computed)).toEqual(Array.from(fresh.overrides.computed));
     expect(engine.score[3]).toBe(88);
     expect(engine.overrides.computed[0]).not.toBe(88);
+  });
+
+  it('recomputes only the segments whose weights changed: the outputs of a fresh engine', () => {
+    const matrix = buildSubScoreMatrix(base, data, { precision: 'float32' });
+    expect(matrix.segmentIds.length).toBeGreaterThan(2);
+    const engine = new ScoringEngine(base, matrix, { bins: 20 });
+    const [first, second] = base.metrics.map((m) => m.id);
+    // One segment's weights (as normalising or rebalancing it does), with new thresholds besides.
+    const oneSegment = parseScorecard({
+      ...base,
+      thresholds: { red: 45, green: 65 },
+      segments: base.segments.map((s, i) => (i === 1 ? { ...s, weights: { [first]: 9, [second]: 'notApplicable' } } : s)),
+    });
+    // A metric's own weight: every segment that inherits it.
+    const everyone = parseScorecard({ ...oneSegment, metrics: oneSegment.metrics.map((m, i) => (i === 2 ? { ...m, weight: 6 } : m)) });
+    for (const next of [oneSegment, everyone]) {
+      engine.setScorecard(next);
+      const fresh = new ScoringEngine(next, matrix, { bins: 20 });
+      expect(Array.from(engine.score)).toEqual(Array.from(fresh.score));
+      expect(Array.from(engine.band)).toEqual(Array.from(fresh.band));
+      expect(Array.from(engine.bandCounts)).toEqual(Array.from(fresh.bandCounts));
+      expect(Array.from(engine.histogram)).toEqual(Array.from(fresh.histogram));
+      expect(Array.from(engine.overrides.computed)).toEqual(Array.from(fresh.overrides.computed));
+    }
+  });
+
+  it('tells a weight change from one of groups, policies, coverage or overrides', () => {
+    const weighted = parseScorecard({ ...base, metrics: base.metrics.map((m, i) => (i === 0 ? { ...m, weight: 7 } : m)), thresholds: { red: 10, green: 20 } });
+    expect(sameBesideWeights(base, weighted)).toBe(true);
+    expect(sameBesideWeights(base, parseScorecard({ ...base, defaultSegment: { ...base.defaultSegment, weights: { [base.metrics[0].id]: 2 } } }))).toBe(true);
+    expect(sameBesideWeights(base, parseScorecard({ ...base, minCoverage: 0.9 }))).toBe(false);
+    expect(sameBesideWeights(base, parseScorecard({ ...base, missingPolicy: 'zero' }))).toBe(false);
+    expect(sameBesideWeights(base, parseScorecard({ ...base, overrides: [] }))).toBe(false);
+    const grouped = parseScorecard({ ...base, groups: [{ id: 'g', label: 'G', weight: 1 }], metrics: base.metrics.map((m, i) => (i < 2 ? { ...m, group: 'g' } : m)) });
+    expect(sameBesideWeights(base, grouped)).toBe(false);
   });
 
   it('tells a threshold, grade or name change from one that moves scores', () => {
