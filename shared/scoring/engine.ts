@@ -294,15 +294,30 @@ export class ScoringEngine implements TallyTarget {
     return KernelState.runStart(this.matrix.segmentRows[this.segmentIndex(segmentId)]) >= 0 ? 'run' : 'gather';
   }
 
+  /** How the kernel recomputes a segment in full: 'run', 'masked' (recomputeMasked over its span), or null (the TypeScript loops). */
+  recomputePath(segmentId: string): 'run' | 'masked' | null {
+    if (!this.kernelServes()) return null;
+    const k = this.segmentIndex(segmentId);
+    if (KernelState.runStart(this.matrix.segmentRows[k]) >= 0) return 'run';
+    return this.kernel!.maskedSpan(k) ? 'masked' : null;
+  }
+
   private kernelServes(): boolean {
     return this.kernel !== null && this.layout.covIsDen && this.overrides.entries.length === 0;
   }
 
-  /** Full recompute and tally of segment k by the kernel (its last ≤ 3 rows by the scalar loops). */
+  /**
+   * Full recompute and tally of segment k by the kernel: a run of accounts directly (its last ≤ 3
+   * rows by the scalar loops), interleaved rows by recomputeMasked over their span when dense enough
+   * (rows past the span by the scalar loops).
+   */
   private kernelRecompute(k: number): boolean {
-    const i0 = this.kernelServes() ? KernelState.runStart(this.matrix.segmentRows[k]) : -1;
-    if (i0 < 0) return false;
+    if (!this.kernelServes()) return false;
     const kernel = this.kernel!;
+    const rows = this.matrix.segmentRows[k];
+    const i0 = KernelState.runStart(rows);
+    const span = i0 >= 0 ? null : kernel.maskedSpan(k);
+    if (i0 < 0 && span === null) return false;
     const L = this.layout;
     const U = L.units.length;
     const terms: { metric: number; weight: number }[] = [];
@@ -310,9 +325,17 @@ export class ScoringEngine implements TallyTarget {
       const W = L.unitW[k * U + u];
       if (W > 0) terms.push({ metric: unit.metrics[0], weight: W });
     });
-    const rows = this.matrix.segmentRows[k];
-    const len = rows.length & ~3;
     const fp = this.finishParams(k);
+    if (span) {
+      kernel.recomputeMasked(terms, fp.covMin, k, span);
+      const end = span.i0 + span.len;
+      let tail = rows.length;
+      while (tail > 0 && rows[tail - 1] >= end) tail--;
+      recomputeSegment(L, this.matrix.columns, rows.subarray(tail), this.state, fp, k);
+      kernel.tallySegment(k, L.redBelow[k], L.greenBelow[k], this.bandCounts, this.segmentHistograms);
+      return true;
+    }
+    const len = rows.length & ~3;
     kernel.beginTally(L.redBelow[k], L.greenBelow[k]);
     kernel.recompute(terms, fp.covMin, i0, len);
     const tail = rows.subarray(len);

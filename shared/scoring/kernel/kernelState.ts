@@ -16,6 +16,14 @@ const TERM_BYTES = 16;
 const COUNT_SCRATCH_BYTES = 4 * 512;
 /** tallyRows' scratch: a block's gathered f64 scores and their band bytes. */
 const TALLY_SCRATCH_BYTES = 9 * 512;
+/** recomputeMasked's scratch: a block's num, den and score (f64) and cnt (u16). */
+const BLOCK_SCRATCH_BYTES = 26 * 512;
+/**
+ * A segment whose rows fill at least this share of the accounts they span is recomputed by
+ * recomputeMasked over the span; a sparser one by the scalar loops through its row list (at 1M
+ * accounts the masked sweep costs ~11 ns per spanned account, the scalar gathers ~35 ns per row).
+ */
+const MASKED_MIN_DENSITY = 0.35;
 
 export class KernelState {
   readonly num: Float64Array;
@@ -30,6 +38,8 @@ export class KernelState {
   /** Byte offset of each segment's row list (matrix.segmentRows[k]) in the kernel's memory. */
   private readonly rowsOffsets: number[];
   private readonly stride: number;
+  /** Whether recomputeMasked can tell segments apart here. */
+  private readonly masks: boolean;
 
   private constructor(
     private readonly kernel: KernelExports,
@@ -45,7 +55,7 @@ export class KernelState {
       at += align16(bytes);
       return offset;
     };
-    const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)), counts: take(COUNT_SCRATCH_BYTES), scratch: take(TALLY_SCRATCH_BYTES) };
+    const offsets = { num: take(8 * n), den: take(8 * n), score: take(8 * n), cnt: take(2 * n), band: take(n), hist: take(4 * (4 * this.stride + 8)), counts: take(COUNT_SCRATCH_BYTES), scratch: take(TALLY_SCRATCH_BYTES), block: take(BLOCK_SCRATCH_BYTES), segment: take(n) };
     this.termsOffset = take(TERM_BYTES * matrix.metricIds.length);
     const buffer = memory.buffer;
     this.rowsOffsets = matrix.segmentRows.map((rows) => {
@@ -60,7 +70,10 @@ export class KernelState {
     this.band = new Uint8Array(buffer, offsets.band, n);
     this.hist = new Uint32Array(buffer, offsets.hist, 4 * this.stride + 8);
     this.terms = new DataView(buffer, this.termsOffset, TERM_BYTES * matrix.metricIds.length);
-    kernel.bind(offsets.num, offsets.den, offsets.cnt, offsets.score, offsets.band, offsets.hist, this.stride, offsets.counts, offsets.scratch);
+    kernel.bind(offsets.num, offsets.den, offsets.cnt, offsets.score, offsets.band, offsets.hist, this.stride, offsets.counts, offsets.scratch, offsets.block, offsets.segment);
+    // Segment codes for recomputeMasked (which compares bytes: up to 255 segments).
+    this.masks = matrix.segment instanceof Uint8Array;
+    if (this.masks) new Uint8Array(buffer, offsets.segment, n).set(matrix.segment);
   }
 
   /** The kernel's state for an engine over `matrix`, or null when the kernel cannot serve it. */
@@ -69,7 +82,7 @@ export class KernelState {
     if (!wasm || (matrix.adjustmentPoints !== null && wasm.adjustmentOffset < 0)) return null;
     const n = matrix.accountCount;
     const rowBytes = matrix.segmentRows.reduce((sum, rows) => sum + align16(4 * rows.length), 0);
-    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + TALLY_SCRATCH_BYTES + align16(TERM_BYTES * matrix.metricIds.length) + rowBytes;
+    const bytes = align16(8 * n) * 3 + align16(2 * n) + align16(n) + align16(4 * (4 * (bins + 1) + 8)) + COUNT_SCRATCH_BYTES + TALLY_SCRATCH_BYTES + BLOCK_SCRATCH_BYTES + align16(n) + align16(TERM_BYTES * matrix.metricIds.length) + rowBytes;
     const memory = fixedMemory(bytes);
     const kernel = memory && instantiateKernel(memory, wasm.memory);
     return kernel && memory ? new KernelState(kernel, memory, matrix, bins) : null;
@@ -95,14 +108,36 @@ export class KernelState {
     this.kernel.setTally(redBelow, greenBelow, scale, COMPARISON_TOLERANCE * scale, this.bins - 1);
   }
 
-  /** Full recompute of accounts [i0, i0 + len) with len a multiple of 4; `terms` in metric order. */
-  recompute(terms: { metric: number; weight: number }[], covMin: number, i0: number, len: number): void {
+  private writeTerms(terms: { metric: number; weight: number }[]): void {
     const offsets = this.matrix.wasm!.columnOffsets;
     terms.forEach((t, j) => {
       this.terms.setInt32(j * TERM_BYTES, offsets[t.metric], true);
       this.terms.setFloat64(j * TERM_BYTES + 8, t.weight, true);
     });
+  }
+
+  /** Full recompute of accounts [i0, i0 + len) with len a multiple of 4; `terms` in metric order. */
+  recompute(terms: { metric: number; weight: number }[], covMin: number, i0: number, len: number): void {
+    this.writeTerms(terms);
     this.kernel.recompute(this.termsOffset, terms.length, this.wide, this.adjustmentOffset, covMin, i0, len);
+  }
+
+  /**
+   * The accounts [i0, i0 + len) (len a multiple of 4) over which recomputeMasked serves segment k,
+   * whose rows interleave with others', or null when they are too sparse there for it to pay.
+   */
+  maskedSpan(k: number): { i0: number; len: number } | null {
+    const rows = this.matrix.segmentRows[k];
+    if (!this.masks || rows.length < 4) return null;
+    const i0 = rows[0] & ~3;
+    const end = Math.min((rows[rows.length - 1] + 4) & ~3, this.matrix.accountCount & ~3);
+    return end > i0 && rows.length >= MASKED_MIN_DENSITY * (end - i0) ? { i0, len: end - i0 } : null;
+  }
+
+  /** Full recompute of segment k's rows inside a maskedSpan (no tally: tallySegment follows). */
+  recomputeMasked(terms: { metric: number; weight: number }[], covMin: number, k: number, span: { i0: number; len: number }): void {
+    this.writeTerms(terms);
+    this.kernel.recomputeMasked(this.termsOffset, terms.length, this.wide, this.adjustmentOffset, covMin, span.i0, span.len, k);
   }
 
   /** An ungrouped metric's weight moved by delta (no account gains or loses a term). */

@@ -36,6 +36,10 @@
   (global $pCounts (mut i32) (i32.const 0))
   ;; 9 × BLOCK bytes: tallyRows' gathered scores and their bands.
   (global $pScratch (mut i32) (i32.const 0))
+  ;; 26 × BLOCK bytes: recomputeMasked's block of num, den, score (f64) and cnt (u16).
+  (global $pBlock (mut i32) (i32.const 0))
+  ;; One byte per account: its segment's index, 255 past the last account (recomputeMasked).
+  (global $pSegment (mut i32) (i32.const 0))
   ;; Tally parameters of the segment being scored, set by `setTally`.
   (global $red (mut f64) (f64.const 0))
   (global $green (mut f64) (f64.const 0))
@@ -44,7 +48,7 @@
   (global $last (mut i32) (i32.const 0))
 
   (func (export "bind") (param $num i32) (param $den i32) (param $cnt i32) (param $score i32) (param $band i32)
-        (param $hist i32) (param $stride i32) (param $counts i32) (param $scratch i32)
+        (param $hist i32) (param $stride i32) (param $counts i32) (param $scratch i32) (param $block i32) (param $segment i32)
     (global.set $pNum (local.get $num))
     (global.set $pDen (local.get $den))
     (global.set $pCnt (local.get $cnt))
@@ -53,7 +57,9 @@
     (global.set $pHist (local.get $hist))
     (global.set $stride (local.get $stride))
     (global.set $pCounts (local.get $counts))
-    (global.set $pScratch (local.get $scratch)))
+    (global.set $pScratch (local.get $scratch))
+    (global.set $pBlock (local.get $block))
+    (global.set $pSegment (local.get $segment)))
 
   (func (export "setTally") (param $red f64) (param $green f64) (param $scale f64) (param $lift f64) (param $last i32)
     (global.set $red (local.get $red))
@@ -68,8 +74,8 @@
       (i32.lt_u (i32.sub (local.get $end) (local.get $i)) (i32.const 512))))
 
   ;; Accounts [$i, $end) from their sums: score = clamp(num/den + adj, 0, 100), NaN when den
-  ;; (= coverage) < covMin; then their bands and histogram bins ($tallyRun) while in cache.
-  (func $finish (param $i i32) (param $end i32) (param $pAdj i32) (param $cm v128)
+  ;; (= coverage) < covMin; then, with $tally, their bands and histogram bins ($tallyRun) while in cache.
+  (func $finish (param $i i32) (param $end i32) (param $pAdj i32) (param $cm v128) (param $tally i32)
     (local $i0 i32) (local $a i32) (local $d0 v128) (local $d1 v128) (local $s0 v128) (local $s1 v128) (local $pNum i32) (local $pDen i32) (local $pScore i32)
     (local.set $i0 (local.get $i))
     (local.set $pNum (global.get $pNum))
@@ -93,7 +99,7 @@
       (v128.store offset=16 (i32.add (local.get $pScore) (local.get $a)) (local.get $s1))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
-    (call $tallyRun (global.get $pScore) (global.get $pBand) (local.get $i0) (local.get $end)))
+    (if (local.get $tally) (then (call $tallyRun (global.get $pScore) (global.get $pBand) (local.get $i0) (local.get $end)))))
 
   ;; Bands and histogram bins of the scores at $pScore for accounts [$i, $end) (as tallySegment:
   ;; band bytes to $pBand), with the not-red and green counts kept in registers and added to the
@@ -239,7 +245,7 @@
       (if (local.get $wide)
         (then (call $shift64 (local.get $col) (local.get $dv) (local.get $i) (local.get $stop)))
         (else (call $shift32 (local.get $col) (local.get $dv) (local.get $i) (local.get $stop))))
-      (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm))
+      (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm) (i32.const 1))
       (local.set $i (local.get $stop))
       (br $blocks))))
 
@@ -403,40 +409,111 @@
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
 
-  ;; Full recompute of accounts [$i0, $i0 + $len) over $terms terms at $pTerms, in metric order:
-  ;; per block, clear the sums, sweep the terms (float32: four at a time, then the rest one by
-  ;; one), store the counts, finish.
+;; One block [$i, $stop) of a full recompute over the terms at $pTerms..$tEnd (float32: four at a
+  ;; time up to $tQuads, then the rest one by one): clear the sums, sweep the terms, store the
+  ;; counts, then the scores, and with $tally their bands and histogram bins.
+  (func $recomputeBlock (param $i i32) (param $stop i32) (param $pTerms i32) (param $tQuads i32) (param $tEnd i32)
+        (param $wide i32) (param $pAdj i32) (param $cm v128) (param $tally i32)
+    (local $t i32)
+    (call $clear (local.get $i) (local.get $stop))
+    (local.set $t (local.get $pTerms))
+    (block $quadsDone (loop $quads
+      (br_if $quadsDone (i32.ge_u (local.get $t) (local.get $tQuads)))
+      (call $sweep4f32 (local.get $t) (local.get $i) (local.get $stop))
+      (local.set $t (i32.add (local.get $t) (i32.const 64)))
+      (br $quads)))
+    (block $singlesDone (loop $singles
+      (br_if $singlesDone (i32.ge_u (local.get $t) (local.get $tEnd)))
+      (if (local.get $wide)
+        (then (call $sweep1f64 (local.get $t) (local.get $i) (local.get $stop)))
+        (else (call $sweep1f32 (local.get $t) (local.get $i) (local.get $stop))))
+      (local.set $t (i32.add (local.get $t) (i32.const 16)))
+      (br $singles)))
+    (call $narrowCounts (local.get $i) (local.get $stop))
+    (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm) (local.get $tally)))
+
+  ;; Where the float32 terms end in the table: all four-at-a-time sweeps are float32.
+  (func $quadsEnd (param $pTerms i32) (param $terms i32) (param $wide i32) (result i32)
+    (select (local.get $pTerms) (i32.add (local.get $pTerms) (i32.shl (i32.and (local.get $terms) (i32.const -4)) (i32.const 4)))
+      (local.get $wide)))
+
+  ;; Full recompute of accounts [$i0, $i0 + $len) over $terms terms at $pTerms, in metric order,
+  ;; block by block.
   (func (export "recompute") (param $pTerms i32) (param $terms i32) (param $wide i32) (param $pAdj i32) (param $covMin f64)
         (param $i0 i32) (param $len i32)
-    (local $i i32) (local $end i32) (local $stop i32) (local $t i32) (local $tEnd i32) (local $tQuads i32) (local $cm v128)
+    (local $i i32) (local $end i32) (local $stop i32) (local $tEnd i32) (local $tQuads i32) (local $cm v128)
     (local.set $cm (f64x2.splat (local.get $covMin)))
     (local.set $i (local.get $i0))
     (local.set $end (i32.add (local.get $i0) (local.get $len)))
     (local.set $tEnd (i32.add (local.get $pTerms) (i32.shl (local.get $terms) (i32.const 4))))
-    (local.set $tQuads (select (local.get $pTerms) (i32.add (local.get $pTerms) (i32.shl (i32.and (local.get $terms) (i32.const -4)) (i32.const 4)))
-      (local.get $wide)))
+    (local.set $tQuads (call $quadsEnd (local.get $pTerms) (local.get $terms) (local.get $wide)))
     (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       (local.set $stop (call $blockEnd (local.get $i) (local.get $end)))
-      (call $clear (local.get $i) (local.get $stop))
-      (local.set $t (local.get $pTerms))
-      (block $quadsDone (loop $quads
-        (br_if $quadsDone (i32.ge_u (local.get $t) (local.get $tQuads)))
-        (call $sweep4f32 (local.get $t) (local.get $i) (local.get $stop))
-        (local.set $t (i32.add (local.get $t) (i32.const 64)))
-        (br $quads)))
-      (block $singlesDone (loop $singles
-        (br_if $singlesDone (i32.ge_u (local.get $t) (local.get $tEnd)))
-        (if (local.get $wide)
-          (then (call $sweep1f64 (local.get $t) (local.get $i) (local.get $stop)))
-          (else (call $sweep1f32 (local.get $t) (local.get $i) (local.get $stop))))
-        (local.set $t (i32.add (local.get $t) (i32.const 16)))
-        (br $singles)))
-      (call $narrowCounts (local.get $i) (local.get $stop))
-      (call $finish (local.get $i) (local.get $stop) (local.get $pAdj) (local.get $cm))
+      (call $recomputeBlock (local.get $i) (local.get $stop) (local.get $pTerms) (local.get $tQuads) (local.get $tEnd)
+        (local.get $wide) (local.get $pAdj) (local.get $cm) (i32.const 1))
       (local.set $i (local.get $stop))
       (br $blocks))))
 
+;; Copies the block scratch's num, den, score and cnt (where the globals point now) of the
+  ;; accounts in [$i, $end) whose segment is $k into the state arrays at $num, $den, $score, $cnt,
+  ;; four accounts at a time by lane selects (segments interleave unpredictably: no branches).
+  (func $blendSegment (param $i i32) (param $end i32) (param $k i32) (param $num i32) (param $den i32) (param $cnt i32) (param $score i32)
+    (local $m v128) (local $lo v128) (local $hi v128) (local $key v128) (local $a i32) (local $c i32)
+    (local.set $key (i32x4.splat (local.get $k)))
+    (loop $next
+      (local.set $m (i32x4.eq (local.get $key) (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
+        (v128.load32_zero (i32.add (global.get $pSegment) (local.get $i)))))))
+      (local.set $lo (i64x2.extend_low_i32x4_s (local.get $m)))
+      (local.set $hi (i64x2.extend_high_i32x4_s (local.get $m)))
+      (local.set $a (i32.shl (local.get $i) (i32.const 3)))
+      (v128.store (i32.add (local.get $num) (local.get $a)) (v128.bitselect (v128.load (i32.add (global.get $pNum) (local.get $a))) (v128.load (i32.add (local.get $num) (local.get $a))) (local.get $lo)))
+      (v128.store offset=16 (i32.add (local.get $num) (local.get $a)) (v128.bitselect (v128.load offset=16 (i32.add (global.get $pNum) (local.get $a))) (v128.load offset=16 (i32.add (local.get $num) (local.get $a))) (local.get $hi)))
+      (v128.store (i32.add (local.get $den) (local.get $a)) (v128.bitselect (v128.load (i32.add (global.get $pDen) (local.get $a))) (v128.load (i32.add (local.get $den) (local.get $a))) (local.get $lo)))
+      (v128.store offset=16 (i32.add (local.get $den) (local.get $a)) (v128.bitselect (v128.load offset=16 (i32.add (global.get $pDen) (local.get $a))) (v128.load offset=16 (i32.add (local.get $den) (local.get $a))) (local.get $hi)))
+      (v128.store (i32.add (local.get $score) (local.get $a)) (v128.bitselect (v128.load (i32.add (global.get $pScore) (local.get $a))) (v128.load (i32.add (local.get $score) (local.get $a))) (local.get $lo)))
+      (v128.store offset=16 (i32.add (local.get $score) (local.get $a)) (v128.bitselect (v128.load offset=16 (i32.add (global.get $pScore) (local.get $a))) (v128.load offset=16 (i32.add (local.get $score) (local.get $a))) (local.get $hi)))
+      (local.set $c (i32.shl (local.get $i) (i32.const 1)))
+      (v128.store64_lane 0 (i32.add (local.get $cnt) (local.get $c))
+        (v128.bitselect (v128.load64_zero (i32.add (global.get $pCnt) (local.get $c))) (v128.load64_zero (i32.add (local.get $cnt) (local.get $c)))
+          (i16x8.narrow_i32x4_s (local.get $m) (local.get $m))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))
+
+    ;; Full recompute of segment $k where its rows lie densely among others' in [$i0, $i0 + $len):
+  ;; each block is recomputed into the block scratch (the state pointers moved onto it), and the
+  ;; sums and scores of the block's accounts in segment $k (their segment code at $pSegment) are
+  ;; copied into the state. No tally: the caller tallies the segment's rows (tallyRows).
+  (func (export "recomputeMasked") (param $pTerms i32) (param $terms i32) (param $wide i32) (param $pAdj i32) (param $covMin f64)
+        (param $i0 i32) (param $len i32) (param $k i32)
+    (local $i i32) (local $end i32) (local $stop i32) (local $tEnd i32) (local $tQuads i32) (local $cm v128)
+    (local $num i32) (local $den i32) (local $cnt i32) (local $score i32)
+    (local.set $num (global.get $pNum))
+    (local.set $den (global.get $pDen))
+    (local.set $cnt (global.get $pCnt))
+    (local.set $score (global.get $pScore))
+    (local.set $cm (f64x2.splat (local.get $covMin)))
+    (local.set $i (local.get $i0))
+    (local.set $end (i32.add (local.get $i0) (local.get $len)))
+    (local.set $tEnd (i32.add (local.get $pTerms) (i32.shl (local.get $terms) (i32.const 4))))
+    (local.set $tQuads (call $quadsEnd (local.get $pTerms) (local.get $terms) (local.get $wide)))
+    (block $done (loop $blocks
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $stop (call $blockEnd (local.get $i) (local.get $end)))
+      ;; Account $i's sums land at the start of the scratch (addresses wrap modulo 2^32).
+      (global.set $pNum (i32.sub (global.get $pBlock) (i32.shl (local.get $i) (i32.const 3))))
+      (global.set $pDen (i32.sub (i32.add (global.get $pBlock) (i32.const 4096)) (i32.shl (local.get $i) (i32.const 3))))
+      (global.set $pScore (i32.sub (i32.add (global.get $pBlock) (i32.const 8192)) (i32.shl (local.get $i) (i32.const 3))))
+      (global.set $pCnt (i32.sub (i32.add (global.get $pBlock) (i32.const 12288)) (i32.shl (local.get $i) (i32.const 1))))
+      (call $recomputeBlock (local.get $i) (local.get $stop) (local.get $pTerms) (local.get $tQuads) (local.get $tEnd)
+        (local.get $wide) (local.get $pAdj) (local.get $cm) (i32.const 0))
+      (call $blendSegment (local.get $i) (local.get $stop) (local.get $k) (local.get $num) (local.get $den) (local.get $cnt) (local.get $score))
+      (local.set $i (local.get $stop))
+      (br $blocks)))
+    (global.set $pNum (local.get $num))
+    (global.set $pDen (local.get $den))
+    (global.set $pCnt (local.get $cnt))
+    (global.set $pScore (local.get $score)))
 
   ;; updateWeight for a segment whose rows interleave with other segments' rows: the rows listed
   ;; at $pRows (u32 account indices in "state"; $len a multiple of 4), four at a time, their sums

@@ -22,7 +22,8 @@ const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** The kernel's exports (see scoring.wat for the exact contract of each). */
 export interface KernelExports {
-  bind(num: number, den: number, cnt: number, score: number, band: number, hist: number, stride: number, counts: number, scratch: number): void;
+  bind(num: number, den: number, cnt: number, score: number, band: number, hist: number, stride: number, counts: number, scratch: number, block: number, segment: number): void;
+  recomputeMasked(terms: number, termCount: number, wide: number, adj: number, covMin: number, i0: number, len: number, k: number): void;
   tally(i0: number, len: number): void;
   tallyRows(rows: number, len: number): void;
   setTally(red: number, green: number, scale: number, lift: number, last: number): void;

@@ -36,7 +36,8 @@ const caseArb = fc
     bins: fc.integer({ min: 1, max: 60 }),
     adjustment: fc.boolean(),
     // Segments as contiguous runs (sequential loads) or interleaved (gathers through the row lists).
-    segments: fc.constantFrom('none', 'runs', 'interleaved'),
+    // 'mixed': a dense default segment (recomputed masked over its span) among two sparse ones.
+    segments: fc.constantFrom('none', 'runs', 'interleaved', 'mixed'),
     // Rarely a policy or group the kernel leaves to the scalar loops.
     policy: fc.constantFrom('redistribute', 'redistribute', 'redistribute', 'zero'),
     grouped: fc.constantFrom(false, false, false, true),
@@ -73,10 +74,12 @@ describe('WebAssembly SIMD kernel', () => {
 
   it('gives bit-equal scores, bands, counts and histograms to the TypeScript loops', () => {
     let gathered = 0;
+    let masked = 0;
     fc.assert(
       fc.property(caseArb, ({ base, cells, weights, flags, changes }) => {
         const ids = cells.map((_, j) => `m${j}`);
-        const segOf = (i: number) => (base.segments === 'runs' ? (i < base.n / 3 ? 'x' : i < (2 * base.n) / 3 ? 'y' : 'z') : ['x', 'y', 'z'][i % 3]);
+        const segOf = (i: number) =>
+          base.segments === 'runs' ? (i < base.n / 3 ? 'x' : i < (2 * base.n) / 3 ? 'y' : 'z') : base.segments === 'mixed' ? ['x', 'z', 'z', 'y', 'z'][i % 5] : ['x', 'y', 'z'][i % 3];
         const sc = card({
           metrics: ids.map((id, j) => linearMetric(id, { weight: j === 0 ? weights[j] + 0.25 : weights[j], ...(base.grouped && j < 2 ? { group: 'g' } : {}) })),
           groups: base.grouped ? [{ id: 'g', label: 'G', weight: 2 }] : [],
@@ -107,6 +110,7 @@ describe('WebAssembly SIMD kernel', () => {
           const run = rows.length > 0 && rows[rows.length - 1] - rows[0] === rows.length - 1;
           expect(simd.kernelPath(id), id).toBe(served ? (run ? 'run' : 'gather') : null);
           if (served && !run && rows.length >= 4) gathered++;
+          if (simd.recomputePath(id) === 'masked') masked++;
         }
         changes.forEach((c, step) => {
           const segmentId = matrix.segmentIds[c.segment % matrix.segmentIds.length];
@@ -127,6 +131,7 @@ describe('WebAssembly SIMD kernel', () => {
       { numRuns: 150 },
     );
     expect(gathered, 'interleaved segments scored by gathers').toBeGreaterThan(20);
+    expect(masked, 'dense interleaved segments recomputed masked').toBeGreaterThan(10);
   });
 
   // The kernel works in blocks of 512 accounts and sweeps float32 columns four at a time: runs
@@ -156,6 +161,9 @@ describe('WebAssembly SIMD kernel', () => {
     const simd = new ScoringEngine(sc, matrix, { bins: 37 });
     const scalar = new ScoringEngine(sc, matrix, { bins: 37, kernel: false });
     for (const id of matrix.segmentIds) expect(simd.kernelPath(id)).toBe(layout === 'runs' ? 'run' : 'gather');
+    // Interleaved, the sparse segment (30 %) is recomputed by the scalar loops, the dense default
+    // one (70 %) masked over its span, across blocks.
+    expect(matrix.segmentIds.map((id) => simd.recomputePath(id))).toEqual(layout === 'runs' ? ['run', 'run'] : [null, 'masked']);
     sameOutputs('initial', simd, scalar);
     for (let step = 0; step < 12; step++) {
       const segmentId = matrix.segmentIds[step % 2];
