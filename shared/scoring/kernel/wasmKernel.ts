@@ -1,5 +1,5 @@
 // Loads the SIMD scoring kernel (scoring.wat, assembled into scoringWasm.generated.ts). Compiled
-// once, synchronously, on first use. At 4.7 KB it is over the 4 KB Chromium allows synchronous
+// once, synchronously, on first use. At 5.7 KB it is over the 4 KB Chromium allows synchronous
 // compiles on a page's main thread: the engine runs in workers and in Node, where there is no such
 // limit; on a main thread the compile throws and the engine keeps to its TypeScript loops. Where
 // WebAssembly, SIMD or multiple memories are unavailable, or a CSP forbids compiling,
