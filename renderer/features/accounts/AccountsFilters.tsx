@@ -1,11 +1,11 @@
 // The accounts toolbar's filters: a scorecard segment, and bands (several may be on at once), each
 // with its live count.
 
-import { segmentList } from '../../../shared/scorecard/resolve';
 import type { Scorecard } from '../../../shared/scorecard/types';
 import { formatInteger } from '../../lib/format';
 import type { BandCode, DistributionSummary } from '../scoring/protocol';
 import { useAccountsStore } from './accountsStore';
+import { SegmentSelect } from './SegmentSelect';
 
 const BAND_FILTERS: { band: 0 | 1 | 2 | 3; id: string; label: string }[] = [
   { band: 0, id: 'red', label: 'Red' },
@@ -23,14 +23,7 @@ export function AccountsFilters({ scorecard, summary }: { scorecard: Scorecard; 
     <>
       <label className="inline-field">
         <span className="visually-hidden">Segment</span>
-        <select className="select" aria-label="Filter by segment" value={segmentId ?? ''} onChange={(e) => setSegment(e.target.value || null)}>
-          <option value="">All segments</option>
-          {segmentList(scorecard).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        <SegmentSelect scorecard={scorecard} value={segmentId} onChange={setSegment} ariaLabel="Filter by segment" />
       </label>
       <div className="chips" role="group" aria-label="Filter by band">
         {BAND_FILTERS.map((f) => (

@@ -2,13 +2,13 @@
 // the draft), optionally only those that crossed into a worse band, in one segment or all.
 
 import { useEffect, useState } from 'react';
-import { segmentList } from '../../../shared/scorecard/resolve';
 import type { Scorecard } from '../../../shared/scorecard/types';
 import type { BandCrossing, ScoredAccount } from '../scoring/protocol';
 import { scoringClient, useScoringStore } from '../scoring/scoringStore';
 import { useAccountsStore } from './accountsStore';
 import { BandChip } from './BandChip';
 import { formatChange, formatScore } from './columns';
+import { SegmentSelect } from './SegmentSelect';
 
 const CROSSINGS: { id: BandCrossing; label: string }[] = [
   { id: 'anyDrop', label: 'Any drop' },
@@ -50,14 +50,7 @@ export function BiggestDrops({ scorecard, revision, segmentLabel }: BiggestDrops
       </h2>
       <p className="drops__hint">{previousAsOf ? `Since the snapshot of ${previousAsOf}, both scored with the draft.` : 'There is no earlier snapshot to compare with.'}</p>
       <div className="drops__filters">
-        <select className="select" aria-label="Drops in segment" value={segmentId ?? ''} onChange={(e) => setSegmentId(e.target.value || null)}>
-          <option value="">All segments</option>
-          {segmentList(scorecard).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        <SegmentSelect scorecard={scorecard} value={segmentId} onChange={setSegmentId} ariaLabel="Drops in segment" />
         <select className="select" aria-label="Band crossing" value={crossing} onChange={(e) => setCrossing(e.target.value as BandCrossing)}>
           {CROSSINGS.map((c) => (
             <option key={c.id} value={c.id}>
