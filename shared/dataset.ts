@@ -20,9 +20,19 @@ export interface DatasetColumn {
   values: ColumnValues;
 }
 
+/** Finds an id's position (-1 when absent). */
+export interface KeyLookup {
+  find(key: string): number;
+}
+
 export interface AccountsTable {
   /** Stable account ids from the mapped id column; unique. */
   keys: string[];
+  /**
+   * An index over `keys` from a builder that made them unique (DatasetBuilder): the store matches
+   * ids through it instead of indexing them again. Without it the store indexes and checks them.
+   */
+  keyIndex?: KeyLookup;
   names: string[];
   /** Annual recurring revenue, NaN where unknown. */
   arr: Float64Array;

@@ -115,7 +115,7 @@ function writeSnapshots(db: Database.Database, dataset: WorkspaceDataset, positi
   }
 }
 
-/** Refuses a dataset with duplicate account ids as it goes (upsertAccounts), rolling back. */
+/** Refuses a dataset with duplicate account ids (upsertAccounts), rolling back. */
 export function writeDataset(db: Database.Database, dataset: WorkspaceDataset, options: WriteOptions): void {
   const keys = dataset.accounts.keys;
   const columnCount = dataset.accounts.attributes.length + dataset.snapshots.reduce((n, s) => n + s.metrics.length, 0);

@@ -6,9 +6,11 @@
 //
 // Sizing: metric values are stored per (snapshot, metric) as one column blob aligned to accounts.idx,
 // not one row per value: 1M accounts × 20 metrics × 12 snapshots is 240 blobs of 8 MB, read back in
-// milliseconds, instead of 240M rows.
+// milliseconds, instead of 240M rows. Since schema 3 the accounts themselves (ids, names, ARR) are
+// column blobs too.
 
 import type Database from 'better-sqlite3';
+import { moveAccountsToColumns } from './accountColumnsMigration';
 
 export interface Migration {
   version: number;
@@ -104,6 +106,11 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `);
     },
+  },
+  {
+    version: 3,
+    description: 'accounts as three column blobs (ids, names, ARR) like every other column, written in one step per import',
+    up: moveAccountsToColumns,
   },
 ];
 

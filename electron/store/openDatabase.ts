@@ -13,6 +13,7 @@ export const APPLICATION_ID = 0x48535742;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** Full page-level check on open only below this size; larger files are checked page by page as read. */
 const QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
+export const NEW_WORKSPACE_PAGE_SIZE = 65_536;
 
 const refuse = (file: string, why: string) => new ApiError('workspace_refused', `Cannot open workspace "${file}": ${why}`);
 
@@ -60,6 +61,10 @@ function verifyAndMigrate(db: Database.Database, file: string, isNew: boolean): 
     const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
     if (rows[0]?.quick_check !== 'ok') throw refuse(file, `the file is damaged (${rows[0]?.quick_check ?? 'integrity check failed'}).`);
   }
+  // A new file gets SQLite's largest page (only possible before its first write): a workspace is
+  // mostly column blobs of megabytes, written and read as overflow-page chains, ~3× faster in
+  // 64 KB pages than in the default 4 KB. Existing files keep theirs.
+  if (isNew) db.pragma(`page_size = ${NEW_WORKSPACE_PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

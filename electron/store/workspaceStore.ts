@@ -4,17 +4,12 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DatasetColumn, FieldDef, FieldKind, SnapshotData } from '../../shared/dataset';
+import { type AccountsColumns, readAccountColumns, readAccountCount } from './accountStore';
 import { decodeColumn, decodePresence } from './columnCodec';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { openWorkspaceDatabase } from './openDatabase';
 import { writeDataset, type WriteOptions } from './datasetWriter';
 import type { WorkspaceDataset } from '../../shared/dataset';
-
-export interface AccountsColumns {
-  keys: string[];
-  names: string[];
-  arr: Float64Array;
-}
 
 export interface SnapshotRef {
   id: number;
@@ -71,39 +66,12 @@ export class WorkspaceStore {
   }
 
   accountCount(): number {
-    return this.db.prepare('SELECT coalesce(max(idx) + 1, 0) FROM accounts').pluck().get() as number;
+    return readAccountCount(this.db);
   }
 
-  /**
-   * Account ids, names and ARR in column order (idx is dense from 0). Read column by column in one
-   * read transaction (consistent if an import commits meanwhile): at 1M accounts three single-column
-   * scans cost less than one scan handing back a row array per account.
-   */
+  /** Account ids, names and ARR in position order (one read transaction). */
   readAccounts(): AccountsColumns {
-    return this.db.transaction(() => {
-      const n = this.accountCount();
-      const column = (name: string) => this.db.prepare(`SELECT ${name} FROM accounts ORDER BY idx`).pluck().all();
-      const keys = column('account_key') as string[];
-      if (keys.length !== n) return this.readAccountsByRow(n);
-      const names = column('name') as string[];
-      const storedArr = column('arr') as (number | null)[];
-      const arr = new Float64Array(n);
-      for (let i = 0; i < n; i++) arr[i] = storedArr[i] ?? Number.NaN;
-      return { keys, names, arr };
-    })();
-  }
-
-  /** readAccounts for an idx sequence with gaps (never written by this app): gaps read as ''. */
-  private readAccountsByRow(n: number): AccountsColumns {
-    const keys: string[] = new Array(n).fill('');
-    const names: string[] = new Array(n).fill('');
-    const arr = new Float64Array(n).fill(Number.NaN);
-    for (const row of this.db.prepare('SELECT idx, account_key, name, arr FROM accounts').raw().iterate() as Iterable<[number, string, string, number | null]>) {
-      keys[row[0]] = row[1];
-      names[row[0]] = row[2];
-      if (row[3] !== null) arr[row[0]] = row[3];
-    }
-    return { keys, names, arr };
+    return readAccountColumns(this.db);
   }
 
   listFields(role: 'attribute' | 'metric'): FieldDef[] {

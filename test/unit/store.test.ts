@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { assertMigrationsMonotonic, LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/store/migrations';
-import { APPLICATION_ID } from '../../electron/store/openDatabase';
+import { APPLICATION_ID, NEW_WORKSPACE_PAGE_SIZE } from '../../electron/store/openDatabase';
 import { WorkspaceStore } from '../../electron/store/workspaceStore';
 import { expectApiError } from '../helpers/expectApiError';
 import { useTempDirs } from '../helpers/tempDir';
@@ -19,6 +19,7 @@ describe('workspace store: creating and migrating', () => {
     expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('page_size', { simple: true })).toBe(NEW_WORKSPACE_PAGE_SIZE);
     expect(store.name).toBe('Q3 review');
     store.close();
     const reopened = WorkspaceStore.open(file);
@@ -47,7 +48,7 @@ describe('workspace store: creating and migrating', () => {
     const store = WorkspaceStore.open(file);
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['accounts', 'snapshots', 'snapshot_columns', 'churn_events', 'scorecards', 'scorecard_versions']));
+    expect(tables).toEqual(expect.arrayContaining(['account_columns', 'snapshots', 'snapshot_columns', 'churn_events', 'scorecards', 'scorecard_versions']));
     store.close();
   });
 
@@ -62,7 +63,7 @@ describe('workspace store: creating and migrating', () => {
     expect(shape).toMatchInlineSnapshot(`
       [
         "index churn_events_by_account",
-        "table accounts(idx:INTEGER,account_key:TEXT,name:TEXT,arr:REAL)",
+        "table account_columns(name:TEXT,row_count:INTEGER,data:BLOB)",
         "table attribute_columns(field_id:INTEGER,row_count:INTEGER,data:BLOB)",
         "table churn_events(id:INTEGER,account_idx:INTEGER,churn_date:TEXT,source:TEXT)",
         "table fields(id:INTEGER,name:TEXT,role:TEXT,kind:TEXT)",
@@ -169,12 +170,12 @@ describe('workspace store: columnar data', () => {
   it('a failing write leaves the workspace exactly as it was', () => {
     const store = WorkspaceStore.create(path.join(tempDir(), 'atomic.hsw'), 'x');
     store.writeDataset(smallDataset(), { source: 'a' });
-    const before = store.db.prepare('SELECT count(*) FROM accounts').pluck().get();
+    const before = store.accountCount();
     const again = smallDataset();
     again.accounts.keys = ['A-1', 'A-9', 'A-8'];
     // Same snapshot date again without replaceSnapshots: refused after the accounts were inserted.
     expect(() => store.writeDataset(again, { source: 'b' })).toThrow(/already has a snapshot dated 2026-01-01/);
-    expect(store.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(before);
+    expect(store.accountCount()).toBe(before);
     expect(store.readAccounts().keys).toEqual(['A-1', 'A-2', 'A-3']);
     store.close();
   });
