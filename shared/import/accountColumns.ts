@@ -3,7 +3,7 @@
 // snapshots sheet is one account; each sheet keeps its own values, merged at the end with the
 // accounts sheets first (mergeDataset.ts).
 
-import type { FieldKind } from '../dataset';
+import type { FieldKind, KeyLookup } from '../dataset';
 import { detachCell } from './cellText';
 import { AccountBytes, AccountFloat64 } from './growable';
 import { KeyIndex } from './keyIndex';
@@ -18,14 +18,24 @@ export class AccountRegistry {
     return this.index.keys;
   }
 
+  /** The index over `keys` (handed to the store with the dataset: ids unique by construction). */
+  get keyLookup(): KeyLookup {
+    return this.index;
+  }
+
   lookup(key: string): number | undefined {
     const i = this.index.find(key);
     return i === -1 ? undefined : i;
   }
 
-  /** The account's index, adding it when new: then `-(index + 1)` (see KeyIndex.findOrAdd). */
-  findOrAdd(key: string): number {
-    return this.index.findOrAdd(key, detachCell);
+  /** The account's index, adding it when new: then `-(index + 1)` (see KeyIndex.findOrAdd). `hash` is hashKey(key). */
+  findOrAdd(key: string, hash: number): number {
+    return this.index.findOrAdd(key, detachCell, hash);
+  }
+
+  /** Warms the cache for lookups of these hashes (see KeyIndex.prefetch). */
+  prefetch(hashes: Int32Array, from: number, to: number): void {
+    this.index.prefetch(hashes, from, to);
   }
 
   get size(): number {

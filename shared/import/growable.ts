@@ -107,3 +107,93 @@ export class AccountBytes {
     this.data[i] = value;
   }
 }
+
+/**
+ * Float64 columns of rows appended a batch at a time, each batch one block laid out column after
+ * column: a million rows cost neither the copies nor the spare capacity of doubling buffers (fresh
+ * memory is what costs most here), and `column(c)` assembles one exact-size column, a copy per block.
+ */
+export class Float64RowBlocks {
+  private readonly blocks: Float64Array[] = [];
+  private readonly counts: number[] = [];
+  length = 0;
+
+  constructor(readonly width: number) {}
+
+  /**
+   * Appends `count` rows taken out of row-major cells: row i's value in column c is
+   * `cells[rowAt[i] + offsets[c]]`. Read row by row, so that each row's cells are read together.
+   */
+  gather(cells: Float64Array, rowAt: Int32Array, count: number, offsets: Int32Array): void {
+    const width = this.width;
+    if (count === 0 || width === 0) return;
+    const block = new Float64Array(count * width);
+    for (let i = 0; i < count; i++) {
+      const at = rowAt[i];
+      for (let c = 0, to = i; c < width; c++, to += count) block[to] = cells[at + offsets[c]];
+    }
+    this.blocks.push(block);
+    this.counts.push(count);
+    this.length += count;
+  }
+
+  /** Column c's values in one new array (the caller owns it). */
+  column(c: number): Float64Array {
+    const out = new Float64Array(this.length);
+    let at = 0;
+    for (let b = 0; b < this.blocks.length; b++) {
+      const count = this.counts[b];
+      out.set(this.blocks[b].subarray(c * count, (c + 1) * count), at);
+      at += count;
+    }
+    return out;
+  }
+}
+
+/** Row values appended a batch at a time (see Float64RowBlocks), assembled once at the end. */
+export class Float64Chunks {
+  private readonly chunks: Float64Array[] = [];
+  length = 0;
+
+  /** Appends the first `count` values (copied: the caller may reuse `values`). */
+  append(values: Float64Array, count: number): void {
+    if (count === 0) return;
+    this.chunks.push(values.slice(0, count));
+    this.length += count;
+  }
+
+  /** All values in one new array (the caller owns it). */
+  toArray(): Float64Array {
+    const out = new Float64Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}
+
+/** Int32 row values appended a batch at a time (see Float64Chunks). */
+export class Int32Chunks {
+  private readonly chunks: Int32Array[] = [];
+  length = 0;
+
+  /** Appends the first `count` values (copied: the caller may reuse `values`). */
+  append(values: Int32Array, count: number): void {
+    if (count === 0) return;
+    this.chunks.push(values.slice(0, count));
+    this.length += count;
+  }
+
+  /** All values in one new array (the caller owns it). */
+  toArray(): Int32Array {
+    const out = new Int32Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}

@@ -5,7 +5,6 @@
 import type { ChurnEvent, ColumnValues, DatasetColumn, FieldKind, SnapshotData } from '../dataset';
 import { epochDayToIso } from '../dates';
 import type { AccountLevelColumn, AccountRegistry } from './accountColumns';
-import { Float64Buffer } from './growable';
 import { ImportError, type ImportWarning, quoted } from './importError';
 import type { SheetReader } from './sheetReader';
 
@@ -20,6 +19,7 @@ function fieldConflict(role: string, name: string, a: FieldKind, b: FieldKind): 
 function mergeColumns(columns: AccountLevelColumn[], kind: FieldKind, n: number): ColumnValues {
   if (kind === 'text') {
     const out = new Array<string | null>(n).fill(null);
+    if (columns.length === 0) return out;
     for (let i = 0; i < n; i++) {
       for (const c of columns) {
         const v = c.textAt(i);
@@ -32,6 +32,7 @@ function mergeColumns(columns: AccountLevelColumn[], kind: FieldKind, n: number)
     return out;
   }
   const out = new Float64Array(n).fill(Number.NaN);
+  if (columns.length === 0) return out;
   for (let i = 0; i < n; i++) {
     for (const c of columns) {
       const v = c.numberAt(i);
@@ -61,9 +62,12 @@ export function mergeAttributes(readers: SheetReader[], n: number): DatasetColum
 
 export function mergeNamesAndArr(readers: SheetReader[], registry: AccountRegistry): { names: string[]; arr: Float64Array } {
   const n = registry.size;
-  const names = mergeColumns(columnsOf(readers, 'accountName'), 'text', n) as (string | null)[];
+  const { keys } = registry;
+  const nameColumns = columnsOf(readers, 'accountName');
+  // An account without a name is named by its id (every account, when no sheet has names).
+  const names = nameColumns.length === 0 ? keys.slice() : (mergeColumns(nameColumns, 'text', n) as (string | null)[]).map((name, i) => name ?? keys[i]);
   const arr = mergeColumns(columnsOf(readers, 'arr'), 'number', n) as Float64Array;
-  return { names: names.map((name, i) => name ?? registry.keys[i]), arr };
+  return { names, arr };
 }
 
 /**
@@ -126,59 +130,107 @@ function snapshotColumn(snapshot: SnapshotBuild, name: string, kind: FieldKind, 
   return values;
 }
 
-/** Scatters each sheet's metric rows onto account positions, one snapshot per distinct date. */
-export function mergeSnapshots(readers: SheetReader[], n: number): SnapshotData[] {
-  const withMetrics = readers.filter((r) => r.metrics !== null && r.metrics.rowAccount.length > 0);
+/** A sheet's metric rows as plain arrays: each row's account and snapshot date. */
+interface SheetRows {
+  reader: SheetReader;
+  accounts: Int32Array;
+  days: Float64Array;
+}
+
+function sheetRows(reader: SheetReader): SheetRows {
+  const { rowAccount, rowDay } = reader.metrics!;
+  return { reader, accounts: rowAccount.toArray(), days: rowDay.toArray() };
+}
+
+/** The distinct snapshot dates, ascending; refuses an event table read as snapshots. */
+function snapshotDays(sheets: SheetRows[]): number[] {
   const days = new Set<number>();
-  for (const r of withMetrics) {
-    const rowDay = r.metrics!.rowDay;
-    for (let i = 0; i < rowDay.length; i++) days.add(rowDay.get(i));
+  for (const { reader, days: rowDays } of sheets) {
+    // Rows mostly share the previous row's date: one Set operation per change of date.
+    let last = Number.NaN;
+    for (let i = 0; i < rowDays.length; i++) {
+      if (rowDays[i] !== last) days.add((last = rowDays[i]));
+    }
     if (days.size > MAX_SNAPSHOT_DATES) {
       throw new ImportError(
         'too_many_snapshot_dates',
-        `${quoted(r.fileName)} has more than ${MAX_SNAPSHOT_DATES} different snapshot dates: it looks like a table of events. Aggregate it per account and month (or week) first, or map its date column as an attribute.`,
-        r.fileName,
+        `${quoted(reader.fileName)} has more than ${MAX_SNAPSHOT_DATES} different snapshot dates: it looks like a table of events. Aggregate it per account and month (or week) first, or map its date column as an attribute.`,
+        reader.fileName,
       );
     }
   }
-  const sorted = [...days].sort((a, b) => a - b);
+  return [...days].sort((a, b) => a - b);
+}
+
+/** Each row's snapshot (found once per change of date), marking its account present there. */
+function placeRows({ accounts, days }: SheetRows, index: Map<number, number>, snapshots: SnapshotBuild[]): Int32Array {
+  const rowSnapshot = new Int32Array(accounts.length);
+  let lastDay = Number.NaN;
+  let s = -1;
+  for (let row = 0; row < accounts.length; row++) {
+    const day = days[row];
+    if (day !== lastDay) {
+      s = index.get(day) as number;
+      lastDay = day;
+    }
+    rowSnapshot[row] = s;
+    snapshots[s].present[accounts[row]] = 1;
+  }
+  return rowSnapshot;
+}
+
+/**
+ * Whether the rows are the accounts 0..n-1 in order, all in one snapshot (the first import of an
+ * accounts sheet): then a metric's column there is the sheet's column as it is, missing cells and all.
+ */
+function isWholeSnapshot(accounts: Int32Array, rowSnapshot: Int32Array, n: number): boolean {
+  if (accounts.length !== n) return false;
+  for (let i = 0; i < n; i++) if (accounts[i] !== i || rowSnapshot[i] !== rowSnapshot[0]) return false;
+  return true;
+}
+
+/** Writes each row's present values onto its account in its snapshot's column for the metric. */
+function scatterMetric(source: ColumnValues, { accounts }: SheetRows, rowSnapshot: Int32Array, targetOf: (s: number) => ColumnValues): void {
+  // Per snapshot, the target column (created on first use).
+  const targets: (ColumnValues | undefined)[] = [];
+  const rows = accounts.length;
+  // Two sheets may fill one snapshot: a missing value never replaces a present one.
+  if (source instanceof Float64Array) {
+    for (let row = 0; row < rows; row++) {
+      const s = rowSnapshot[row];
+      const target = targets[s] ?? (targets[s] = targetOf(s));
+      const v = source[row];
+      if (v === v) (target as Float64Array)[accounts[row]] = v;
+    }
+  } else {
+    for (let row = 0; row < rows; row++) {
+      const s = rowSnapshot[row];
+      const target = targets[s] ?? (targets[s] = targetOf(s));
+      if (source[row] !== null) (target as (string | null)[])[accounts[row]] = source[row];
+    }
+  }
+}
+
+/** Scatters each sheet's metric rows onto account positions, one snapshot per distinct date. */
+export function mergeSnapshots(readers: SheetReader[], n: number): SnapshotData[] {
+  const sheets = readers.filter((r) => r.metrics !== null && r.metrics.rowAccount.length > 0).map(sheetRows);
+  const sorted = snapshotDays(sheets);
   const index = new Map(sorted.map((d, i) => [d, i]));
   const snapshots: SnapshotBuild[] = sorted.map((day) => ({ day, present: new Uint8Array(n), metrics: new Map() }));
-  for (const r of withMetrics) {
-    const { rowAccount, rowDay, values, fields } = r.metrics!;
-    const rows = rowAccount.length;
-    // Each row's snapshot, found once; then one pass per metric (a tight loop over typed arrays).
-    const rowSnapshot = new Int32Array(rows);
-    let lastDay = Number.NaN;
-    let s = -1;
-    for (let row = 0; row < rows; row++) {
-      const day = rowDay.get(row);
-      if (day !== lastDay) {
-        s = index.get(day) as number;
-        lastDay = day;
-      }
-      rowSnapshot[row] = s;
-      snapshots[s].present[rowAccount.get(row)] = 1;
-    }
-    const accounts = rowAccount.view();
+  for (const sheet of sheets) {
+    const rowSnapshot = placeRows(sheet, index, snapshots);
+    const whole = isWholeSnapshot(sheet.accounts, rowSnapshot, n);
+    const { fields, numbers, values } = sheet.reader.metrics!;
     for (let m = 0; m < fields.length; m++) {
-      // Per snapshot, this sheet's target column for the metric (created on first use).
-      const targets: (ColumnValues | undefined)[] = [];
-      const targetOf = (at: number) => targets[at] ?? (targets[at] = snapshotColumn(snapshots[at], fields[m].name, fields[m].kind, n));
-      // Two sheets may fill one snapshot: a missing value never replaces a present one.
-      const source = values[m];
-      if (source instanceof Float64Buffer) {
-        const column = source.view();
-        for (let row = 0; row < rows; row++) {
-          const target = targets[rowSnapshot[row]] ?? targetOf(rowSnapshot[row]);
-          const v = column[row];
-          if (v === v) (target as Float64Array)[accounts[row]] = v;
-        }
+      const { name, kind } = fields[m];
+      const stored = values[m];
+      const only = snapshots[rowSnapshot[0]];
+      if (whole && !only.metrics.has(name)) {
+        // The snapshot owns a new array: the assembled column, or a copy of the sheet's texts.
+        only.metrics.set(name, { field: { name, kind }, values: typeof stored === 'number' ? numbers.column(stored) : stored.slice() });
       } else {
-        for (let row = 0; row < rows; row++) {
-          const target = targetOf(rowSnapshot[row]);
-          if (source[row] !== null) (target as (string | null)[])[accounts[row]] = source[row];
-        }
+        const source = typeof stored === 'number' ? numbers.column(stored) : stored;
+        scatterMetric(source, sheet, rowSnapshot, (s) => snapshotColumn(snapshots[s], name, kind, n));
       }
     }
   }
