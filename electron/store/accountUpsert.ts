@@ -8,18 +8,11 @@
 
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
-import type { AccountsTable, KeyLookup } from '../../shared/dataset';
+import type { AccountsTable } from '../../shared/dataset';
 import { KeyIndex } from '../../shared/import/keyIndex';
 import { type AccountsColumns, readAccountColumns, writeAccountColumns } from './accountStore';
 
 const duplicateKeys = () => new ApiError('invalid_argument', 'The dataset has duplicate account ids.');
-
-/** An index over `keys`; throws when an id repeats. */
-function indexKeys(keys: readonly string[]): KeyLookup {
-  const index = new KeyIndex(keys.length);
-  for (let i = 0; i < keys.length; i++) if (index.findOrAdd(keys[i]) >= 0) throw duplicateKeys();
-  return index;
-}
 
 /** ARR as stored: a finite amount or NaN (unknown). */
 const storedArr = (v: number) => (Number.isFinite(v) ? v : Number.NaN);
@@ -56,7 +49,8 @@ function mergedColumns(stored: AccountsColumns, accounts: AccountsTable, positio
  */
 export function upsertAccounts(db: Database.Database, accounts: AccountsTable, onRows: (rows: number) => void): { positions: Int32Array; accountCount: number } {
   const { keys } = accounts;
-  const index = accounts.keyIndex ?? indexKeys(keys);
+  const index = accounts.keyIndex ?? KeyIndex.ofUnique(keys);
+  if (index === null) throw duplicateKeys();
   const stored = readAccountColumns(db);
   const positions = new Int32Array(keys.length).fill(-1);
   for (let at = 0; at < stored.keys.length; at++) {

@@ -100,7 +100,8 @@ export class DatasetBuilder {
     const snapshots = mergeSnapshots(readers, n);
     const churn = mergeChurn(readers, n, warnings);
     warnings.unshift(...unknownAccountWarnings(readers, this.registry));
-    const dataset: WorkspaceDataset = { accounts: { keys: this.registry.keys.slice(), names, arr, attributes }, snapshots, churn };
+    const accounts = { keys: this.registry.keys.slice(), keyIndex: this.registry.keyLookup, names, arr, attributes };
+    const dataset: WorkspaceDataset = { accounts, snapshots, churn };
     const report: ImportReport = {
       problems: this.log.problems.slice(),
       problemCount: this.log.count,

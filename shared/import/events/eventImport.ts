@@ -10,6 +10,7 @@
 import { epochDayToIso } from '../../dates';
 import type { BuildResult, ImportReport, SheetReport } from '../buildDataset';
 import { ImportError, type ImportWarning, quoted } from '../importError';
+import { KeyIndex } from '../keyIndex';
 import { MAX_SNAPSHOT_DATES } from '../mergeDataset';
 import { MAX_KEPT_PROBLEMS, type OnProblem, ProblemLog } from '../problems';
 import { aggregateEvents, type AggregationPlan, type EventColumns } from './aggregate';
@@ -74,8 +75,17 @@ export class EventImport {
     for (const reader of readers) reader.end();
     const { dataset, report } = built;
     const n = dataset.accounts.keys.length;
-    const index = new Map(dataset.accounts.keys.map((key, i) => [key, i]));
-    const accounts = resolveAccounts(readers, (key) => index.get(key), this.log);
+    // The builder's own index over the ids (a Map of a million ids cost ~0.4 s).
+    const index = dataset.accounts.keyIndex ?? KeyIndex.ofUnique(dataset.accounts.keys);
+    if (index === null) throw new Error('the dataset repeats an account id');
+    const accounts = resolveAccounts(
+      readers,
+      (key) => {
+        const i = index.find(key);
+        return i < 0 ? undefined : i;
+      },
+      this.log,
+    );
     const columns = readers.map((r, i) => columnsOf(r, accounts[i]));
 
     // The first event per account (presence) and the range of all events (month starts).

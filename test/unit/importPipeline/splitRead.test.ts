@@ -14,6 +14,7 @@ import { ProgressMeter } from '../../../electron/import/progressMeter';
 import { CancelFlag, type ImportRequest } from '../../../electron/import/workerProtocol';
 import { useTempDirs } from '../../helpers/tempDir';
 import { useImportWorker } from './helpers';
+import { datasetContent } from '../../helpers/datasetContent';
 
 const tempDir = useTempDirs();
 const workerFile = useImportWorker();
@@ -73,7 +74,7 @@ async function expectSameAsSingleThread(file: string, splitMinBytes = 0) {
   const single = await build(request, undefined);
   const split = await build(request, workerFile());
   expect(split.report).toEqual(single.report);
-  expect(split.dataset).toEqual(single.dataset);
+  expect(datasetContent(split.dataset)).toEqual(datasetContent(single.dataset));
   return { request, single };
 }
 
