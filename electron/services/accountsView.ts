@@ -5,11 +5,12 @@
 import type { AccountRow, AccountSortColumn, AccountsPage, AccountsPageRequest, AttributeValue } from '../../shared/api';
 import { isTextColumn, type DatasetColumn } from '../../shared/dataset';
 import { epochDayToIso } from '../../shared/dates';
+import type { StoredAccounts } from '../store/accountStore';
 import type { WorkspaceStore } from '../store/workspaceStore';
 
 export class AccountsView {
-  private readonly keys: string[];
-  private readonly names: string[];
+  /** Ids and names are decoded on the first page, search or sort, not when the view is built. */
+  private readonly accounts: StoredAccounts;
   /** Lower-cased "name\0key" per account, built on the first search (1M strings: not on every refresh). */
   private searchTextCache: string[] | null = null;
   private readonly arr: Float64Array;
@@ -22,11 +23,9 @@ export class AccountsView {
   private readonly sortCache = new Map<string, Int32Array>();
 
   constructor(store: WorkspaceStore) {
-    const { keys, names, arr } = store.readAccounts();
-    const n = keys.length;
-    this.keys = keys;
-    this.names = names;
-    this.arr = arr;
+    this.accounts = store.readAccountsLazily();
+    const n = this.accounts.count;
+    this.arr = this.accounts.arr;
     this.attributes = store.readAttributes();
     const segmentColumn = this.attributes.find((c) => c.field.name.toLowerCase() === 'segment');
     this.segment = segmentColumn && isTextColumn(segmentColumn.values) ? segmentColumn.values : new Array(n).fill(null);
@@ -45,24 +44,39 @@ export class AccountsView {
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.accounts.count;
   }
 
+  private get keys(): string[] {
+    return this.accounts.keys;
+  }
+
+  private get names(): string[] {
+    return this.accounts.names;
+  }
+
+  // Indexed loops: the summary after an import runs these over a million accounts.
   get churnedCount(): number {
+    const { churned } = this;
     let c = 0;
-    for (const v of this.churned) c += v;
+    for (let i = 0; i < churned.length; i++) c += churned[i];
     return c;
   }
 
   get totalArr(): number {
+    const { arr } = this;
     let total = 0;
-    for (const v of this.arr) if (Number.isFinite(v)) total += v;
+    for (let i = 0; i < arr.length; i++) if (Number.isFinite(arr[i])) total += arr[i];
     return total;
   }
 
   segmentCounts(): { name: string; accounts: number }[] {
+    const { segment } = this;
     const counts = new Map<string, number>();
-    for (const s of this.segment) if (s !== null) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (let i = 0; i < segment.length; i++) {
+      const s = segment[i];
+      if (s !== null) counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
     return [...counts].map(([name, accounts]) => ({ name, accounts })).sort((a, b) => b.accounts - a.accounts || a.name.localeCompare(b.name));
   }
 

@@ -55,19 +55,51 @@ export function decodeStrings(blob: Buffer, n: number): string[] {
   return out;
 }
 
-/** Ids, names and ARR in position order, from one read transaction (consistent if an import commits meanwhile). */
-export function readAccountColumns(db: Database.Database): AccountsColumns {
+/**
+ * The accounts as one read transaction saw them (consistent if an import commits meanwhile): ARR
+ * decoded, ids and names kept as blobs and decoded on first use (a view that only counts and sums,
+ * like the workspace summary after an import, never pays for a million strings).
+ */
+export class StoredAccounts {
+  private keyCache: string[] | null = null;
+  private nameCache: string[] | null = null;
+
+  constructor(
+    readonly count: number,
+    readonly arr: Float64Array,
+    private readonly keyBlob: Buffer | null,
+    private readonly nameBlob: Buffer | null,
+  ) {}
+
+  get keys(): string[] {
+    this.keyCache ??= this.decode(this.keyBlob);
+    return this.keyCache;
+  }
+
+  get names(): string[] {
+    this.nameCache ??= this.decode(this.nameBlob);
+    return this.nameCache;
+  }
+
+  private decode(blob: Buffer | null): string[] {
+    return blob ? decodeStrings(blob, this.count) : new Array<string>(this.count).fill('');
+  }
+}
+
+export function readStoredAccounts(db: Database.Database): StoredAccounts {
   return db.transaction(() => {
     const n = readAccountCount(db);
-    if (n === 0) return { keys: [], names: [], arr: new Float64Array(0) };
-    const text = (name: AccountColumnName) => {
-      const blob = readBlob(db, name);
-      return blob ? decodeStrings(blob.data, n) : new Array<string>(n).fill('');
-    };
+    if (n === 0) return new StoredAccounts(0, new Float64Array(0), null, null);
     const arrBlob = readBlob(db, 'arr');
     const arr = arrBlob ? (decodeColumn('number', arrBlob.data, arrBlob.row_count, n) as Float64Array) : new Float64Array(n).fill(Number.NaN);
-    return { keys: text('key'), names: text('name'), arr };
+    return new StoredAccounts(n, arr, readBlob(db, 'key')?.data ?? null, readBlob(db, 'name')?.data ?? null);
   })();
+}
+
+/** Ids, names and ARR in position order, from one read transaction. */
+export function readAccountColumns(db: Database.Database): AccountsColumns {
+  const { keys, names, arr } = readStoredAccounts(db);
+  return { keys, names, arr };
 }
 
 /** Replaces the three columns (the caller's transaction makes it all-or-nothing with the rest of an import). */

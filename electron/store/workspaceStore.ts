@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DatasetColumn, FieldDef, FieldKind, SnapshotData } from '../../shared/dataset';
-import { type AccountsColumns, readAccountColumns, readAccountCount } from './accountStore';
+import { type AccountsColumns, type StoredAccounts, readAccountColumns, readAccountCount, readStoredAccounts } from './accountStore';
 import { decodeColumn, decodePresence } from './columnCodec';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { openWorkspaceDatabase } from './openDatabase';
@@ -72,6 +72,11 @@ export class WorkspaceStore {
   /** Account ids, names and ARR in position order (one read transaction). */
   readAccounts(): AccountsColumns {
     return readAccountColumns(this.db);
+  }
+
+  /** The same, with ids and names decoded on first use. */
+  readAccountsLazily(): StoredAccounts {
+    return readStoredAccounts(this.db);
   }
 
   listFields(role: 'attribute' | 'metric'): FieldDef[] {
