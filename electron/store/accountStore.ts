@@ -102,6 +102,12 @@ export function readAccountColumns(db: Database.Database): AccountsColumns {
   return { keys, names, arr };
 }
 
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Replaces the three columns (the caller's transaction makes it all-or-nothing with the rest of an import). */
 export function writeAccountColumns(db: Database.Database, columns: AccountsColumns): void {
   const n = columns.keys.length;
@@ -109,7 +115,9 @@ export function writeAccountColumns(db: Database.Database, columns: AccountsColu
   const upsert = db.prepare(
     'INSERT INTO account_columns (name, row_count, data) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET row_count = excluded.row_count, data = excluded.data',
   );
-  upsert.run('key', n, encodeStrings(columns.keys));
-  upsert.run('name', n, encodeStrings(columns.names));
+  const keyBlob = encodeStrings(columns.keys);
+  upsert.run('key', n, keyBlob);
+  // Accounts without a name column are named by their id: the same blob, encoded once.
+  upsert.run('name', n, sameStrings(columns.names, columns.keys) ? keyBlob : encodeStrings(columns.names));
   upsert.run('arr', n, encodeColumn(columns.arr));
 }
