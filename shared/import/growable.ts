@@ -151,20 +151,22 @@ export class Float64RowBlocks {
 }
 
 /** Row values appended a batch at a time (see Float64RowBlocks), assembled once at the end. */
-export class Float64Chunks {
-  private readonly chunks: Float64Array[] = [];
+class TypedChunks<T extends Float64Array | Int32Array> {
+  private readonly chunks: T[] = [];
   length = 0;
 
+  constructor(private readonly allocate: (length: number) => T) {}
+
   /** Appends the first `count` values (copied: the caller may reuse `values`). */
-  append(values: Float64Array, count: number): void {
+  append(values: T, count: number): void {
     if (count === 0) return;
-    this.chunks.push(values.slice(0, count));
+    this.chunks.push(values.slice(0, count) as T);
     this.length += count;
   }
 
   /** All values in one new array (the caller owns it). */
-  toArray(): Float64Array {
-    const out = new Float64Array(this.length);
+  toArray(): T {
+    const out = this.allocate(this.length);
     let at = 0;
     for (const chunk of this.chunks) {
       out.set(chunk, at);
@@ -174,26 +176,14 @@ export class Float64Chunks {
   }
 }
 
-/** Int32 row values appended a batch at a time (see Float64Chunks). */
-export class Int32Chunks {
-  private readonly chunks: Int32Array[] = [];
-  length = 0;
-
-  /** Appends the first `count` values (copied: the caller may reuse `values`). */
-  append(values: Int32Array, count: number): void {
-    if (count === 0) return;
-    this.chunks.push(values.slice(0, count));
-    this.length += count;
+export class Float64Chunks extends TypedChunks<Float64Array> {
+  constructor() {
+    super((length) => new Float64Array(length));
   }
+}
 
-  /** All values in one new array (the caller owns it). */
-  toArray(): Int32Array {
-    const out = new Int32Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+export class Int32Chunks extends TypedChunks<Int32Array> {
+  constructor() {
+    super((length) => new Int32Array(length));
   }
 }
