@@ -23,12 +23,18 @@ function assertSameHeaders(now: readonly string[] | null, analysed: readonly str
   throw new ImportError('invalid_argument', `"${fileName}" has changed since it was analysed (its columns are not the same): analyse it again.`, fileName);
 }
 
-/** The stream's batches, on two threads when a helper bundle is given and the sheet allows it. */
-function batchesOf(stream: SheetStream, request: ImportRequest, i: number, cancel: CancelFlag, helperFile: string | undefined) {
+type BuildSheet = ReturnType<DatasetBuilder['addSheet']> | ReturnType<EventImport['addSheet']>;
+
+/**
+ * The stream's batches: a delimited file's rows converted under the sheet's plans (on two threads
+ * when a helper bundle is given and the file is big enough), other sheets' rows as read.
+ */
+function batchesOf(stream: SheetStream, sheet: BuildSheet, request: ImportRequest, i: number, cancel: CancelFlag, helperFile: string | undefined) {
   const mapping = request.mappings[i];
-  if (helperFile === undefined || mapping.kind === 'events' || !(stream instanceof DelimitedFileStream)) return stream.batches();
+  if (mapping.kind === 'events' || !(stream instanceof DelimitedFileStream) || !('converter' in sheet)) return stream.batches();
   const minBytes = request.splitMinBytes ?? SPLIT_MIN_BYTES;
-  return stream.splitBatches({ helperFile, minBytes, headers: request.headers[i], mapping, cancel: cancel.buffer });
+  const split = helperFile === undefined ? null : { helperFile, minBytes, headers: request.headers[i], mapping, cancel: cancel.buffer };
+  return stream.convertedBatches(sheet.converter, split);
 }
 
 /** `helperFile`: the import worker's bundle, to read big delimited files on a second thread. */
@@ -49,7 +55,7 @@ export async function buildImport(request: ImportRequest, meter: ProgressMeter, 
     const mapping = request.mappings[i];
     const sheet = mapping.kind === 'events' ? events.addSheet({ ...spec, mapping }, i) : builder.addSheet({ ...spec, mapping });
     let rows = 0;
-    for await (const batch of batchesOf(stream, request, i, cancel, helperFile)) {
+    for await (const batch of batchesOf(stream, sheet, request, i, cancel, helperFile)) {
       cancel.check();
       if (rows === 0) assertSameHeaders(stream.headers, request.headers[i], source.fileName);
       if ('ids' in batch) (sheet as ReturnType<DatasetBuilder['addSheet']>).pushConverted(batch);

@@ -4,11 +4,12 @@
 // treat differently: a quote (a quoted cell may span lines), invalid UTF-8, a NUL byte.
 
 import fs from 'node:fs';
-import { type ConvertedBatch, DelimitedParser, ImportError, RowConverter, type RowBatch, columnPlans } from '../../shared/import';
-import { CHUNK_BYTES } from './delimitedStream';
+import { type ConvertedBatch, DelimitedParser, ImportError, PlainRecordConverter, RowConverter, columnPlans } from '../../shared/import';
+import { readLineChunk } from './delimitedStream';
 import { CancelFlag, type HalfMessage, type HalfRequest } from './workerProtocol';
 
 const QUOTE = 0x22;
+const LF = 0x0a;
 
 function converterFor(request: HalfRequest): RowConverter {
   const { mapping, headers, fileName } = request;
@@ -19,25 +20,22 @@ function converterFor(request: HalfRequest): RowConverter {
 /** Transfers each batch's numbers (no copy). */
 export function runHalfRead(request: HalfRequest & { cancel: SharedArrayBuffer }, post: (message: HalfMessage, transfer?: ArrayBuffer[]) => void): void {
   const cancel = new CancelFlag(request.cancel);
-  const converter = converterFor(request);
   const { delimiter, newline, headers } = request;
+  const plain = new PlainRecordConverter(converterFor(request), delimiter, newline);
   const parser = new DelimitedParser({ fileName: request.fileName, continuation: { headers, delimiter, newline } });
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const send = (rows: RowBatch, bytes: number) => {
-    if (rows.rows.length === 0) return;
-    const batch: ConvertedBatch = converter.convert(rows);
-    post({ type: 'batch', batch, bytes }, [batch.numbers.buffer as ArrayBuffer]);
+  const send = (batch: ConvertedBatch, bytes: number) => {
+    if (batch.ids.length > 0) post({ type: 'batch', batch, bytes }, [batch.numbers.buffer as ArrayBuffer]);
   };
   const fd = fs.openSync(request.path, 'r');
   try {
     let position = request.start;
-    while (position < request.end) {
+    // Chunks end at line feeds (unless a line is longer than a chunk): after one that does, the
+    // decoder holds nothing back, and the next chunk's text is its own bytes decoded.
+    let afterLf = true;
+    for (let bytes = readLineChunk(fd, position, request.end); bytes.length > 0; bytes = readLineChunk(fd, position, request.end)) {
       if (cancel.requested) return;
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, request.end - position));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, position);
-      if (n === 0) break;
-      const bytes = chunk.subarray(0, n);
-      position += n;
+      position += bytes.length;
       if (bytes.indexOf(QUOTE) !== -1) return post({ type: 'fallback', reason: 'a quote' });
       let text: string;
       try {
@@ -46,7 +44,8 @@ export function runHalfRead(request: HalfRequest & { cancel: SharedArrayBuffer }
         return post({ type: 'fallback', reason: 'invalid UTF-8' });
       }
       if (text.indexOf('\u0000') !== -1) return post({ type: 'fallback', reason: 'a NUL character' });
-      send(parser.push(text), position - request.start);
+      send(parser.pushConverted(text, afterLf ? bytes : null, plain), position - request.start);
+      afterLf = bytes[bytes.length - 1] === LF;
     }
     let rest: string;
     try {
@@ -54,8 +53,8 @@ export function runHalfRead(request: HalfRequest & { cancel: SharedArrayBuffer }
     } catch {
       return post({ type: 'fallback', reason: 'invalid UTF-8' });
     }
-    if (rest.length > 0) send(parser.push(rest), position - request.start);
-    send(parser.end(), position - request.start);
+    if (rest.length > 0) send(plain.converter.convert(parser.push(rest)), position - request.start);
+    send(plain.converter.convert(parser.end()), position - request.start);
     post({ type: 'end', stats: parser.continuationStats });
   } catch (err) {
     if (!(err instanceof ImportError)) throw err;

@@ -73,7 +73,7 @@ export class DatasetBuilder {
   }
 
   /** Validates the sheet's mapping against its headers and returns the reader to feed. */
-  addSheet(spec: SheetSpec): Pick<SheetReader, 'push' | 'pushConverted' | 'end'> {
+  addSheet(spec: SheetSpec): Pick<SheetReader, 'push' | 'pushConverted' | 'converter' | 'end'> {
     const reader = new SheetReader(spec, this.registry, this.log, this.importDay);
     this.readers.push(reader);
     return reader;

@@ -33,11 +33,19 @@ function dateReader(column: ColumnMapping, fileName: string): CellReader {
   };
 }
 
+/**
+ * Whether the column's reader returns parsePlainDecimal's value whenever that is a number (so a
+ * caller holding the cell's bytes may compute it from them and call the reader only otherwise).
+ */
+export function triesPlainDecimalFirst(column: ColumnMapping, kind: FieldKind): boolean {
+  return kind === 'number' && !column.decimalComma;
+}
+
 /** The reader for a non-text column; `kind` is the type the column is read as. */
 export function cellReader(column: ColumnMapping, kind: FieldKind, fileName: string): CellReader {
   switch (kind) {
     case 'number': {
-      if (column.decimalComma) return (raw) => parseNumber(raw, true);
+      if (!triesPlainDecimalFirst(column, kind)) return (raw) => parseNumber(raw, true);
       return (raw) => {
         const v = parsePlainDecimal(raw);
         return v === v ? v : parseNumber(raw, false);

@@ -14,3 +14,12 @@ export function trimCell(raw: string): string {
 export function detachCell(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
+
+/** A record whose cells are all empty or blank (skipped, though it still counts as a row). */
+export function isBlankRow(row: readonly string[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell.length !== 0 && (cell.charCodeAt(0) > 32 || cell.trim() !== '')) return false;
+  }
+  return true;
+}

@@ -5,9 +5,12 @@
 
 import Papa from 'papaparse';
 import { type Delimiter, type Newline, detectNewline, sniffDelimiter } from './delimiterSniff';
+import { isBlankRow } from './cellText';
 import { type HeaderRow, assertLooksLikeHeader, normaliseHeaderRow } from './headerRow';
 import { ImportError, type ImportWarning, quoted } from './importError';
+import type { PlainRecordConverter } from './plainRecords';
 import type { RowBatch } from './rowBatch';
+import type { ConvertedBatch } from './rowConverter';
 
 export type { Delimiter } from './delimiterSniff';
 
@@ -43,14 +46,6 @@ const SNIFF_CHARS = 65_536;
 /** A record still open after this many characters is an unterminated quote, not a long cell. */
 const MAX_RECORD_CHARS = 8_000_000;
 const HEADER_SAMPLE_ROWS = 50;
-
-function isBlankRow(row: string[]): boolean {
-  for (let i = 0; i < row.length; i++) {
-    const cell = row[i];
-    if (cell.length !== 0 && (cell.charCodeAt(0) > 32 || cell.trim() !== '')) return false;
-  }
-  return true;
-}
 
 interface PapaResult {
   data: string[][];
@@ -125,6 +120,26 @@ export class DelimitedParser {
       this.start(false);
     }
     return this.parseAvailable(false);
+  }
+
+  /**
+   * push(text), the rows converted: `bytes` are the text's bytes when they map one to one to its
+   * characters (else null). A run after the header, at a record boundary, that the plain converter
+   * can read skips papaparse; the rows are the same either way.
+   */
+  pushConverted(text: string, bytes: Uint8Array | null, plain: PlainRecordConverter): ConvertedBatch {
+    if (this.finished) throw new Error('DelimitedParser: push after end');
+    if (bytes !== null && this.headerRow !== null && this.pending.length === 0) {
+      const run = plain.convert(bytes, text, this.records);
+      if (run !== null) {
+        if (run.extraCellRows > 0 && this.extraCellRows === 0) this.firstExtraCellRow = this.records + run.firstExtraCellRecord;
+        this.extraCellRows += run.extraCellRows;
+        this.records += run.records;
+        this.dataRows += run.batch.ids.length;
+        return run.batch;
+      }
+    }
+    return plain.converter.convert(this.push(text));
   }
 
   /** Parses what is left; throws when the file had no header or no data rows. */

@@ -9,6 +9,7 @@ export { DelimitedFileReader, parseDelimitedBytes, type ParsedDelimitedFile } fr
 export { normaliseHeaderRow, assertLooksLikeHeader, type HeaderRow } from './headerRow';
 export { batchOf, type RowBatch } from './rowBatch';
 export { type ConvertedBatch, RowConverter, columnPlans } from './rowConverter';
+export { PlainRecordConverter, type PlainRun } from './plainRecords';
 export { ColumnProfiler, SheetProfiler, profileColumn, TYPE_THRESHOLD, type ColumnProfile, type TypeChoice, type ValueFailure, type DateOrderCandidate } from './inferColumn';
 export {
   guessMapping,

@@ -58,8 +58,9 @@ export class RowConverter {
 
   constructor(
     readonly plans: readonly ColumnPlan[],
-    private readonly idCell: number,
-    private readonly width: number,
+    readonly idCell: number,
+    /** The header's width: cells past it are extra cells. */
+    readonly width: number,
   ) {
     this.textSlot = new Int32Array(plans.length).fill(-1);
     let t = 0;

@@ -100,7 +100,8 @@ export class SheetReader {
   /** Where the metrics' values come from: the plan of each column of `numbers`, the text slot of each text metric. */
   private readonly numericPlans: Int32Array;
   private readonly textMetrics: { slot: number; buffer: (string | null)[] }[] = [];
-  private readonly converter: RowConverter;
+  /** Its column plans: a caller may convert rows (pushConverted) as push would. */
+  readonly converter: RowConverter;
   /** Per snapshot date, the accounts that have a row (duplicates); the last one used is kept at hand. */
   private readonly seenByDay = new Map<number, AccountBytes>();
   private lastDay = Number.NaN;

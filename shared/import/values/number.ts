@@ -39,7 +39,8 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x202f || c === 9;
 }
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Exact powers of ten (a plain decimal's scale). */
+export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * Plain `[+-]digits[.digits]`: by far the most common token, scanned without regular expressions.

@@ -12,6 +12,7 @@ import { buildImport } from '../../../electron/import/buildImport';
 import { DelimitedFileStream } from '../../../electron/import/delimitedStream';
 import { ProgressMeter } from '../../../electron/import/progressMeter';
 import { CancelFlag, type ImportRequest } from '../../../electron/import/workerProtocol';
+import { DatasetBuilder, type SheetMapping, buildDataset, parseDelimitedBytes } from '../../../shared/import';
 import { useTempDirs } from '../../helpers/tempDir';
 import { useImportWorker } from './helpers';
 import { datasetContent } from '../../helpers/datasetContent';
@@ -56,16 +57,27 @@ async function build(request: ImportRequest, helper: string | undefined) {
   return buildImport(request, meter, new CancelFlag(CancelFlag.create()), helper);
 }
 
-/** How many batches the helper converted (0: the file was read on one thread). */
-async function helperBatches(request: ImportRequest): Promise<number> {
+/** How many rows the helper converted (0: the file was read on one thread). */
+async function helperRows(request: ImportRequest): Promise<number> {
   const { path: file, fileName } = request.sources[0];
   const stream = new DelimitedFileStream(file, fileName, fs.statSync(file).size);
   const mapping = request.mappings[0];
   if (mapping.kind === 'events') throw new Error('not an events sheet');
-  let converted = 0;
+  const converter = new DatasetBuilder({ importDate: request.importDate, onProblem: 'skipRow' }).addSheet({ fileName, headers: request.headers[0], mapping }).converter;
   const options = { helperFile: workerFile(), minBytes: request.splitMinBytes ?? 0, headers: request.headers[0], mapping, cancel: CancelFlag.create() };
-  for await (const batch of stream.splitBatches(options)) if ('ids' in batch) converted++;
-  return converted;
+  for await (const batch of stream.convertedBatches(converter, options)) expect(batch.ids.length).toBeGreaterThan(0);
+  return stream.rowsFromHelper;
+}
+
+/**
+ * The core's build of the whole file parsed at once (papaparse's rows, no plain runs read from
+ * bytes, one thread).
+ */
+function inMemoryBuild(request: ImportRequest) {
+  const { path: file, fileName } = request.sources[0];
+  const parsed = parseDelimitedBytes(new Uint8Array(fs.readFileSync(file)), { fileName });
+  const mapping = request.mappings[0] as SheetMapping;
+  return buildDataset([{ fileName, headers: parsed.header.headers, mapping, batches: [parsed] }], { importDate: request.importDate, onProblem: 'skipRow' });
 }
 
 /** The two-thread build against the single-thread one: identical dataset and report. */
@@ -75,6 +87,11 @@ async function expectSameAsSingleThread(file: string, splitMinBytes = 0) {
   const split = await build(request, workerFile());
   expect(split.report).toEqual(single.report);
   expect(datasetContent(split.dataset)).toEqual(datasetContent(single.dataset));
+  if (file.endsWith('.csv')) {
+    const reference = inMemoryBuild(request);
+    expect(datasetContent(single.dataset)).toEqual(datasetContent(reference.dataset));
+    expect(single.report.problems).toEqual(reference.report.problems);
+  }
   return { request, single };
 }
 
@@ -83,7 +100,7 @@ describe('reading a delimited file on two threads', () => {
     const file = path.join(tempDir(), 'accounts.csv');
     writeCsv(file);
     const { request, single } = await expectSameAsSingleThread(file);
-    expect(await helperBatches(request)).toBeGreaterThan(0);
+    expect(await helperRows(request)).toBeGreaterThan(0);
     const rows = single.report.problems.map((p) => p.row);
     const kinds = new Set(single.report.problems.map((p) => p.kind));
     expect(kinds).toEqual(new Set(['unparseable', 'missing_id', 'extra_cells', 'duplicate_id']));
@@ -99,14 +116,14 @@ describe('reading a delimited file on two threads', () => {
     const file = path.join(tempDir(), 'lf.csv');
     writeCsv(file, { newline: '\n' });
     const { request } = await expectSameAsSingleThread(file);
-    expect(await helperBatches(request)).toBeGreaterThan(0);
+    expect(await helperRows(request)).toBeGreaterThan(0);
   });
 
   it('falls back to one thread for a quote in the second half only', async () => {
     const file = path.join(tempDir(), 'quoted.csv');
     writeCsv(file, { lines: { [ROWS - 50]: 'ACC-X,"Big, Inc",plan 1,3,1.5,No' } });
     const { request, single } = await expectSameAsSingleThread(file);
-    expect(await helperBatches(request)).toBe(0);
+    expect(await helperRows(request)).toBe(0);
     expect(single.dataset.accounts.keys).toContain('ACC-X');
   });
 
@@ -116,7 +133,7 @@ describe('reading a delimited file on two threads', () => {
     bytes[bytes.lastIndexOf('Caf?') + 3] = 0xe9;
     fs.writeFileSync(file, bytes);
     const { request, single } = await expectSameAsSingleThread(file);
-    expect(await helperBatches(request)).toBe(0);
+    expect(await helperRows(request)).toBe(0);
     // An ASCII first half: the whole file is read as Windows-1252.
     expect(JSON.stringify(single.dataset.accounts.attributes)).toContain('Café');
   });
@@ -125,7 +142,7 @@ describe('reading a delimited file on two threads', () => {
     const file = path.join(tempDir(), 'small.csv');
     const bytes = writeCsv(file);
     const { request } = await expectSameAsSingleThread(file, bytes.length + 1);
-    expect(await helperBatches(request)).toBe(0);
+    expect(await helperRows(request)).toBe(0);
   });
 
   it('reads an XLSX workbook on one thread', async () => {
