@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exceljsBeside, importWorkerEntries } from './importWorkerBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nodeOnly = process.argv.includes('--node-only');
@@ -29,8 +30,9 @@ await Promise.all([
   // A sandboxed preload may only require('electron'): everything else is bundled in.
   build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, sourcemap: false }),
   build({ ...common, entryPoints: { host: 'electron/host.ts', cli: 'electron/cli.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
-  // The import worker (worker_threads), started by the main process, the browser-mode host and the CLI.
-  build({ ...common, entryPoints: { importWorker: 'electron/import/importWorker.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  // The import worker (worker_threads), started by the main process, the browser-mode host and the
+  // CLI, with exceljs in a file beside it (see importWorkerBundle.mjs).
+  build({ ...common, entryPoints: importWorkerEntries, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, plugins: [exceljsBeside] }),
 ]);
 
 if (!nodeOnly) {

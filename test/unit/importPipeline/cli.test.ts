@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSavedMapping } from '../../../shared/import';
 import { WorkspaceStore } from '../../../electron/store/workspaceStore';
 import { useTempDirs } from '../../helpers/tempDir';
-import { TELCO, bundle, dumpWorkspace, writeLocked } from './helpers';
+import { TELCO, bundle, dumpWorkspace, importWorkerEntries, writeLocked } from './helpers';
 import { writeLargeCsv } from './largeCsv';
 
 const tempDir = useTempDirs();
@@ -18,7 +18,7 @@ let buildDir = '';
 
 beforeAll(async () => {
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'healthscore-cli-build-'));
-  await bundle({ cli: 'electron/cli.ts', importWorker: 'electron/import/importWorker.ts' }, buildDir);
+  await bundle({ cli: 'electron/cli.ts', ...importWorkerEntries }, buildDir);
 });
 afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
 

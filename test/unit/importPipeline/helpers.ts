@@ -13,6 +13,9 @@ import { ApiError } from '../../../shared/api';
 import type { ImportMapping } from '../../../shared/import';
 import { Workbench, type WorkbenchOptions } from '../../../electron/services/workbench';
 import { createDispatcher } from '../../../electron/transport/dispatch';
+import { exceljsBeside, importWorkerEntries } from '../../../scripts/importWorkerBundle.mjs';
+
+export { importWorkerEntries };
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const TELCO = '/work/shared/data/telco-ibm/Telco-Customer-Churn.csv';
@@ -26,10 +29,10 @@ const projectSqlite: Plugin = {
   },
 };
 
-/** Bundles entry points (name → source file) as the app's build does, into `outdir`. */
+/** Bundles entry points (name → source file) as the app's build does, into `outdir` (the worker: importWorkerEntries). */
 export async function bundle(entries: Record<string, string>, outdir: string): Promise<void> {
   await build({
-    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(ROOT, file)])),
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.resolve(ROOT, file)])),
     outdir,
     bundle: true,
     platform: 'node',
@@ -37,7 +40,7 @@ export async function bundle(entries: Record<string, string>, outdir: string): P
     target: 'node22',
     outExtension: { '.js': '.cjs' },
     external: ['electron'],
-    plugins: [projectSqlite],
+    plugins: [projectSqlite, exceljsBeside],
     logLevel: 'error',
   });
 }
@@ -47,7 +50,7 @@ export function useImportWorker(): () => string {
   let dir = '';
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'healthscore-worker-'));
-    await bundle({ importWorker: 'electron/import/importWorker.ts' }, dir);
+    await bundle(importWorkerEntries, dir);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   return () => path.join(dir, 'importWorker.cjs');

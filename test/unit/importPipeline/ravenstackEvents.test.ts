@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotData } from '../../../shared/dataset';
 import { epochDayToIso, isoToEpochDay } from '../../../shared/dates';
 import { WorkspaceStore } from '../../../electron/store/workspaceStore';
-import { bundle } from './helpers';
+import { bundle, importWorkerEntries } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DATA = '/work/shared/data/ravenstack-saas';
@@ -45,7 +45,7 @@ function inWindow(iso: string, asOf: string): boolean {
 
 beforeAll(async () => {
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'healthscore-events-build-'));
-  await bundle({ cli: 'electron/cli.ts', importWorker: 'electron/import/importWorker.ts' }, buildDir);
+  await bundle({ cli: 'electron/cli.ts', ...importWorkerEntries }, buildDir);
   // One workspace for every test of this file (the tempDir helper empties its folders after each test).
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'healthscore-events-'));
   ws = path.join(workDir, 'ravenstack.hsw');

@@ -10,14 +10,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../../electron/store/workspaceStore';
 import { useTempDirs } from '../../helpers/tempDir';
-import { analyse, bundle, mappingOf, newBench, settle } from './helpers';
+import { analyse, bundle, importWorkerEntries, mappingOf, newBench, settle } from './helpers';
 
 const tempDir = useTempDirs();
 let buildDir = '';
 
 beforeAll(async () => {
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'healthscore-sheets-build-'));
-  await bundle({ cli: 'electron/cli.ts', importWorker: 'electron/import/importWorker.ts' }, buildDir);
+  await bundle({ cli: 'electron/cli.ts', ...importWorkerEntries }, buildDir);
 });
 afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
 

@@ -1,0 +1,4 @@
+import type { Plugin } from 'esbuild';
+
+export const exceljsBeside: Plugin;
+export const importWorkerEntries: Record<string, string>;
