@@ -6,10 +6,10 @@
 // the ConvertedBatch that RowConverter.convert gives for papaparse's rows of the same text (the
 // tests compare the two on random files); a run it cannot read the same way is refused (null).
 
-import { detachCell, isBlankRow, trimCell } from './cellText';
+import { isBlankRow, trimCell } from './cellText';
 import { triesPlainDecimalFirst } from './cellReaders';
 import type { Delimiter, Newline } from './delimiterSniff';
-import type { ConvertedBatch, RowConverter } from './rowConverter';
+import { type ConvertedBatch, type RowConverter, noteExtraCell } from './rowConverter';
 import { isMissingValue } from './values/missing';
 import { POW10 } from './values/number';
 
@@ -183,29 +183,9 @@ export class PlainRecordConverter {
           numbers[at + p] = Number.NaN; // no cell, or an empty one: missing
           continue;
         }
-        // RowConverter's path, on the cell's text.
-        const plan = plans[p];
-        const raw = text.slice(starts[cell], ends[cell]);
-        if (isMissingValue(raw)) {
-          numbers[at + p] = Number.NaN;
-        } else if (plan.read === null) {
-          numbers[at + p] = Number.NaN;
-          texts[r * T + converter.textSlotOf(p)] = detachCell(trimCell(raw));
-        } else {
-          const v = plan.read(raw);
-          if (Number.isNaN(v)) {
-            batch.failRows.push(r);
-            batch.failPlans.push(p);
-            batch.failRaw.push(raw);
-          }
-          numbers[at + p] = v;
-        }
+        converter.convertCell(batch, numbers, r, p, text.slice(starts[cell], ends[cell]));
       }
-      if (extraCell !== null) {
-        batch.extraRows.push(r);
-        batch.extraCounts.push(cells);
-        batch.extraRaw.push(extraCell);
-      }
+      if (extraCell !== null) noteExtraCell(batch, r, cells, extraCell);
       r++;
     }
     this.rowsPerByte = Math.max(r, 1) / n;

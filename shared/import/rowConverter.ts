@@ -77,7 +77,7 @@ export class RowConverter {
 
   convert(batch: RowBatch): ConvertedBatch {
     const { rows } = batch;
-    const { plans, textSlot, idCell, width } = this;
+    const { plans, idCell, width } = this;
     const P = plans.length;
     const T = this.textPlanCount;
     const out: ConvertedBatch = {
@@ -93,7 +93,7 @@ export class RowConverter {
       extraCounts: [],
       extraRaw: [],
     };
-    const { numbers, texts } = out;
+    const { numbers } = out;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const idRaw = row[idCell];
@@ -104,31 +104,11 @@ export class RowConverter {
         continue;
       }
       out.ids[r] = trimCell(idRaw);
-      const at = r * P;
-      for (let p = 0; p < P; p++) {
-        const plan = plans[p];
-        const raw = row[plan.cell];
-        if (raw === undefined || isMissingValue(raw)) {
-          numbers[at + p] = Number.NaN;
-        } else if (plan.read === null) {
-          numbers[at + p] = Number.NaN;
-          texts[r * T + textSlot[p]] = detachCell(trimCell(raw));
-        } else {
-          const v = plan.read(raw);
-          if (Number.isNaN(v)) {
-            out.failRows.push(r);
-            out.failPlans.push(p);
-            out.failRaw.push(raw);
-          }
-          numbers[at + p] = v;
-        }
-      }
+      for (let p = 0; p < P; p++) this.convertCell(out, numbers, r, p, row[plans[p].cell]);
       if (row.length > width) {
         for (let i = width; i < row.length; i++) {
           if (row[i].trim() !== '') {
-            out.extraRows.push(r);
-            out.extraCounts.push(row.length);
-            out.extraRaw.push(row[i]);
+            noteExtraCell(out, r, row.length, row[i]);
             break;
           }
         }
@@ -136,4 +116,34 @@ export class RowConverter {
     }
     return out;
   }
+
+  /**
+   * Cell `raw` of plan `p` in row `r` into `out` (its numbers are `numbers`, which a caller may
+   * still be growing): NaN when missing or text, the text trimmed, an unparseable cell recorded.
+   */
+  convertCell(out: ConvertedBatch, numbers: Float64Array, r: number, p: number, raw: string | undefined): void {
+    const plan = this.plans[p];
+    const at = r * this.plans.length + p;
+    if (raw === undefined || isMissingValue(raw)) {
+      numbers[at] = Number.NaN;
+    } else if (plan.read === null) {
+      numbers[at] = Number.NaN;
+      out.texts[r * this.textPlanCount + this.textSlot[p]] = detachCell(trimCell(raw));
+    } else {
+      const v = plan.read(raw);
+      if (Number.isNaN(v)) {
+        out.failRows.push(r);
+        out.failPlans.push(p);
+        out.failRaw.push(raw);
+      }
+      numbers[at] = v;
+    }
+  }
+}
+
+/** Row `r` has `count` cells, more than the header, and `raw` is the first non-blank one past it. */
+export function noteExtraCell(out: ConvertedBatch, r: number, count: number, raw: string): void {
+  out.extraRows.push(r);
+  out.extraCounts.push(count);
+  out.extraRaw.push(raw);
 }
